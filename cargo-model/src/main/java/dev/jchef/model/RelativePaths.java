@@ -1,0 +1,57 @@
+package dev.jchef.model;
+
+import com.google.common.base.Splitter;
+import com.google.common.collect.Streams;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.stream.Collectors;
+
+/**
+ * Paths as Cargo files write them: strings with {@code /} separators, relative to a manifest's
+ * directory, resolved against a {@link Path} of whatever file system the caller chose. Both
+ * resolution and normalisation are lexical, as Cargo's are: symbolic links are not followed.
+ */
+final class RelativePaths {
+  private static final Splitter SLASH = Splitter.on('/').omitEmptyStrings();
+
+  private RelativePaths() {}
+
+  /** {@code base} joined with a path written in a Cargo file, lexically normalised. */
+  static Path resolve(Path base, String written) {
+    Path asWritten = base.getFileSystem().getPath(written.replace('/', separatorOf(base)));
+    if (asWritten.isAbsolute()) {
+      return asWritten.normalize();
+    }
+    Path result = base;
+    for (String part : SLASH.split(written)) {
+      result = result.resolve(part);
+    }
+    return result.normalize();
+  }
+
+  /** A written path with {@code .} removed and {@code name/..} folded; leading {@code ..} kept. */
+  static String normalize(String written) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String part : SLASH.split(written)) {
+      if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+        parts.removeLast();
+      } else if (!part.equals(".")) {
+        parts.addLast(part);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  /** {@code path} relative to {@code root}, with {@code /} separators; "" for the root itself. */
+  static String relativize(Path root, Path path) {
+    return Streams.stream(root.relativize(path))
+        .map(Path::toString)
+        .filter(part -> !part.isEmpty())
+        .collect(Collectors.joining("/"));
+  }
+
+  private static char separatorOf(Path base) {
+    return base.getFileSystem().getSeparator().charAt(0);
+  }
+}

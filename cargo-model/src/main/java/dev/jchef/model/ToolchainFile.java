@@ -1,0 +1,49 @@
+package dev.jchef.model;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The workspace root's rustup toolchain file, kept verbatim. rustup reads {@code rust-toolchain}
+ * before {@code rust-toolchain.toml}, so the former wins.
+ */
+public record ToolchainFile(Kind kind, String text) {
+
+  /** Which of the two files it is; the names match cargo-chef's recipe. */
+  public enum Kind {
+    /** {@code rust-toolchain}: a bare channel name, or TOML in newer toolchains. */
+    BARE("rust-toolchain"),
+    /** {@code rust-toolchain.toml}. */
+    TOML("rust-toolchain.toml");
+
+    private final String fileName;
+
+    Kind(String fileName) {
+      this.fileName = fileName;
+    }
+
+    /** The file's name in the workspace root. */
+    public String fileName() {
+      return fileName;
+    }
+  }
+
+  public ToolchainFile {
+    checkNotNull(kind);
+    checkNotNull(text);
+  }
+
+  /** The toolchain file of the workspace at {@code root}, if it has one. */
+  public static Optional<ToolchainFile> find(Path root) {
+    for (Kind kind : Kind.values()) {
+      Path file = root.resolve(kind.fileName());
+      if (Files.isRegularFile(file)) {
+        return Optional.of(new ToolchainFile(kind, TomlReader.readText(file, kind.fileName())));
+      }
+    }
+    return Optional.empty();
+  }
+}
