@@ -1,0 +1,34 @@
+package dev.jchef.model;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * A package of a workspace.
+ *
+ * @param directory the package directory relative to the workspace root, {@code /}-separated;
+ *     {@code ""} for a root package
+ * @param edition the effective edition, after inheritance from {@code [workspace.package]}
+ * @param targets every target, in {@link Target#RECIPE_ORDER}
+ */
+public record Member(
+    String directory, Manifest manifest, String edition, ImmutableList<Target> targets) {
+
+  public Member {
+    checkNotNull(directory);
+    checkNotNull(manifest);
+    checkNotNull(edition);
+    checkNotNull(targets);
+  }
+
+  /** The package name. */
+  public String name() {
+    return manifest.packageSection().orElseThrow().name();
+  }
+
+  /** The manifest's path relative to the workspace root, such as {@code crates/a/Cargo.toml}. */
+  public String manifestPath() {
+    return directory.isEmpty() ? Workspace.MANIFEST : directory + "/" + Workspace.MANIFEST;
+  }
+}

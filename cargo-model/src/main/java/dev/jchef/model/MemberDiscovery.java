@@ -1,0 +1,233 @@
+package dev.jchef.model;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Finds the members of a workspace as Cargo's {@code find_members} does: listed members (globs
+ * expanded; a glob that matches nothing stands for itself), then the root, each followed through
+ * its path dependencies. A manifest is skipped when it lies under an {@code exclude} entry and
+ * not under a member listed by path; a path dependency outside the root is a member only when its
+ * {@code package.workspace} points back at this root.
+ */
+final class MemberDiscovery {
+  private final Path root;
+  private final Path rootManifestPath;
+  private final Manifest rootManifest;
+  private final Optional<WorkspaceSection> workspace;
+  private final FieldReader rootFields;
+  private final Map<Path, Manifest> manifests = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  MemberDiscovery(Path root, Manifest rootManifest) {
+    this.root = root;
+    this.rootManifestPath = root.resolve(Workspace.MANIFEST);
+    this.rootManifest = rootManifest;
+    this.workspace = rootManifest.workspace();
+    this.rootFields = new FieldReader(Workspace.MANIFEST);
+    discover();
+  }
+
+  private void discover() {
+    if (workspace.isEmpty()) {
+      if (rootManifest.isVirtual()) {
+        throw CargoFileException.inFile(
+            Workspace.MANIFEST, "has neither [package] nor [workspace]", null);
+      }
+      manifests.put(rootManifestPath, rootManifest);
+      return;
+    }
+    for (String entry : workspace.get().members()) {
+      for (Path directory : expandMember(entry)) {
+        String shown = RelativePaths.relativize(root, directory);
+        visit(
+            directory.resolve(Workspace.MANIFEST),
+            false,
+            () ->
+                rootFields.error(
+                    "workspace.members",
+                    "member `" + shown + "`"
+                        + (MemberGlob.isPattern(entry) ? " (matched by `" + entry + "`)" : "")
+                        + " has no Cargo.toml"));
+      }
+    }
+    visit(rootManifestPath, false, () -> new IllegalStateException("root manifest vanished"));
+  }
+
+  private List<Path> expandMember(String entry) {
+    List<Path> expanded;
+    try {
+      expanded = MemberGlob.expand(root, entry);
+    } catch (IllegalArgumentException e) {
+      throw rootFields.error("workspace.members", "could not parse pattern: " + e.getMessage());
+    }
+    if (expanded.isEmpty()) {
+      return List.of(RelativePaths.resolve(root, entry));
+    }
+    return expanded.stream().filter(Files::isDirectory).toList();
+  }
+
+  private void visit(
+      Path manifestPath, boolean isPathDependency, Supplier<? extends RuntimeException> missing) {
+    Path normalized = manifestPath.normalize();
+    if (manifests.containsKey(normalized)) {
+      return;
+    }
+    if (isPathDependency
+        && !normalized.getParent().startsWith(root)
+        && !belongsToThisWorkspace(normalized, missing)) {
+      return;
+    }
+    if (isExcluded(normalized)) {
+      return;
+    }
+    Manifest manifest = normalized.equals(rootManifestPath) ? rootManifest : load(normalized, missing);
+    manifests.put(normalized, manifest);
+    if (manifest.isVirtual()) {
+      return;
+    }
+    Path directory = normalized.getParent();
+    FieldReader fields = new FieldReader(manifest.file());
+    for (Dependency dependency : manifest.dependencies()) {
+      Optional<Path> target = pathOf(dependency, directory, fields);
+      if (target.isPresent()) {
+        String field = dependencyField(dependency);
+        visit(
+            target.get().resolve(Workspace.MANIFEST),
+            true,
+            () ->
+                fields.error(
+                    field,
+                    "path `" + RelativePaths.relativize(root, target.get()) + "` has no Cargo.toml"));
+      }
+    }
+  }
+
+  /** The directory of a path dependency, following {@code workspace = true} to the root. */
+  private Optional<Path> pathOf(Dependency dependency, Path directory, FieldReader fields) {
+    DependencySpec spec = dependency.spec();
+    if (!spec.inheritsFromWorkspace()) {
+      return spec.path().map(path -> RelativePaths.resolve(directory, path));
+    }
+    DependencySpec inherited =
+        workspace
+            .map(ws -> ws.dependencies().get(dependency.key()))
+            .orElseThrow(
+                () ->
+                    fields.error(
+                        dependencyField(dependency),
+                        "`workspace = true`, but `"
+                            + dependency.key()
+                            + "` is not in [workspace.dependencies]"));
+    return inherited.path().map(path -> RelativePaths.resolve(root, path));
+  }
+
+  private static String dependencyField(Dependency dependency) {
+    String table =
+        dependency
+            .platform()
+            .map(p -> FieldReader.join("target", p) + "." + dependency.kind().tableName())
+            .orElse(dependency.kind().tableName());
+    return FieldReader.join(table, dependency.key());
+  }
+
+  private boolean belongsToThisWorkspace(
+      Path manifestPath, Supplier<? extends RuntimeException> missing) {
+    if (!Files.isRegularFile(manifestPath)) {
+      throw missing.get();
+    }
+    Manifest manifest;
+    try {
+      manifest = Manifest.read(manifestPath, manifestPath.toString());
+    } catch (CargoFileException e) {
+      warnings.add("not a member, and cannot be read: " + e.getMessage());
+      return false;
+    }
+    return manifest
+        .packageSection()
+        .flatMap(PackageSection::workspace)
+        .map(ws -> RelativePaths.resolve(manifestPath.getParent(), ws).equals(root))
+        .orElse(false);
+  }
+
+  /**
+   * Cargo's {@code is_excluded}: under an {@code exclude} entry and not under a member written
+   * as a plain path (a glob entry never counts as written out).
+   */
+  private boolean isExcluded(Path manifestPath) {
+    WorkspaceSection ws = workspace.orElseThrow();
+    boolean excluded =
+        ws.exclude().stream().anyMatch(e -> manifestPath.startsWith(RelativePaths.resolve(root, e)));
+    boolean listed =
+        ws.members().stream()
+            .filter(m -> !MemberGlob.isPattern(m))
+            .anyMatch(m -> manifestPath.startsWith(RelativePaths.resolve(root, m)));
+    return excluded && !listed;
+  }
+
+  private Manifest load(Path manifestPath, Supplier<? extends RuntimeException> missing) {
+    if (!Files.isRegularFile(manifestPath)) {
+      throw missing.get();
+    }
+    return Manifest.read(manifestPath, RelativePaths.relativize(root, manifestPath));
+  }
+
+  /** The members found, as {@link Member}s sorted by directory. */
+  ImmutableList<Member> members() {
+    List<Member> members = new ArrayList<>();
+    Map<String, String> directoriesByName = new HashMap<>();
+    for (Map.Entry<Path, Manifest> entry : manifests.entrySet()) {
+      Manifest manifest = entry.getValue();
+      if (manifest.isVirtual()) {
+        continue;
+      }
+      Path directory = entry.getKey().getParent();
+      String relative = RelativePaths.relativize(root, directory);
+      String name = manifest.packageSection().orElseThrow().name();
+      String previous = directoriesByName.put(name, relative);
+      if (previous != null) {
+        throw CargoFileException.inFile(
+            manifest.file(),
+            "two packages named `" + name + "` in this workspace: `" + previous + "` and `"
+                + relative + "`",
+            null);
+      }
+      String edition = edition(manifest);
+      members.add(
+          new Member(relative, manifest, edition, TargetDiscovery.discover(manifest, directory, edition)));
+    }
+    members.sort(Comparator.comparing(Member::directory));
+    return ImmutableList.copyOf(members);
+  }
+
+  private String edition(Manifest manifest) {
+    Optional<Inheritable> edition = manifest.packageSection().orElseThrow().edition();
+    if (edition.isEmpty()) {
+      return "2015";
+    }
+    if (!edition.get().isFromWorkspace()) {
+      return edition.get().literal().orElseThrow();
+    }
+    return workspace
+        .flatMap(ws -> ws.packageTable().getString("edition"))
+        .orElseThrow(
+            () ->
+                CargoFileException.atField(
+                    manifest.file(),
+                    "package.edition",
+                    "`edition.workspace = true`, but workspace.package.edition is not set"));
+  }
+
+  ImmutableList<String> warnings() {
+    return ImmutableList.copyOf(warnings);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.jchef.model;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A Cargo workspace read from its root directory, without running Cargo: the root manifest, the
+ * members with their targets, and the lockfile, configuration and toolchain files beside them.
+ *
+ * <p>Membership follows the Cargo reference's
+ * <a href="https://doc.rust-lang.org/cargo/reference/workspaces.html">Workspaces</a> chapter:
+ * the root package, {@code workspace.members} (paths and globs), minus {@code workspace.exclude}
+ * unless listed by path in members, plus every path dependency inside the root (of any kind, also
+ * under {@code [target.*]} and through {@code [workspace.dependencies]}), transitively. A root
+ * without {@code [workspace]} is a workspace of one. Other packages below the root (vendored
+ * crates, fixtures, nested workspaces) are not members and are never read.
+ *
+ * <p>Everything is read through the {@link Path}'s own file system, and no {@code .rs} file is
+ * opened: only names decide targets.
+ */
+public final class Workspace {
+  static final String MANIFEST = "Cargo.toml";
+  static final String LOCKFILE = "Cargo.lock";
+
+  private final Path root;
+  private final Manifest rootManifest;
+  private final ImmutableList<Member> members;
+  private final Optional<Lockfile> lockfile;
+  private final Optional<CargoConfig> config;
+  private final Optional<ToolchainFile> toolchainFile;
+  private final ImmutableList<String> warnings;
+
+  private Workspace(
+      Path root,
+      Manifest rootManifest,
+      ImmutableList<Member> members,
+      Optional<Lockfile> lockfile,
+      Optional<CargoConfig> config,
+      Optional<ToolchainFile> toolchainFile,
+      ImmutableList<String> warnings) {
+    this.root = root;
+    this.rootManifest = rootManifest;
+    this.members = members;
+    this.lockfile = lockfile;
+    this.config = config;
+    this.toolchainFile = toolchainFile;
+    this.warnings = warnings;
+  }
+
+  /**
+   * Reads the workspace whose root manifest is {@code root/Cargo.toml}.
+   *
+   * @throws CargoFileException when the root manifest, a member's manifest or the lockfile cannot
+   *     be read, or members or targets cannot be resolved as Cargo would
+   */
+  public static Workspace discover(Path root) {
+    Path absoluteRoot = checkNotNull(root).toAbsolutePath().normalize();
+    Path manifestFile = absoluteRoot.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifestFile)) {
+      throw CargoFileException.inFile(
+          MANIFEST, "no Cargo.toml in " + absoluteRoot + "; run jchef in the workspace root", null);
+    }
+    Manifest rootManifest = Manifest.read(manifestFile, MANIFEST);
+    MemberDiscovery discovery = new MemberDiscovery(absoluteRoot, rootManifest);
+    ImmutableList<Member> members = discovery.members();
+    Path lockfilePath = absoluteRoot.resolve(LOCKFILE);
+    Optional<Lockfile> lockfile =
+        Files.isRegularFile(lockfilePath)
+            ? Optional.of(Lockfile.read(lockfilePath, LOCKFILE))
+            : Optional.empty();
+    return new Workspace(
+        absoluteRoot,
+        rootManifest,
+        members,
+        lockfile,
+        CargoConfig.find(absoluteRoot),
+        ToolchainFile.find(absoluteRoot),
+        discovery.warnings());
+  }
+
+  /** The root directory, absolute and normalised. */
+  public Path root() {
+    return root;
+  }
+
+  /** The root's {@code Cargo.toml}; virtual when it has no {@code [package]}. */
+  public Manifest rootManifest() {
+    return rootManifest;
+  }
+
+  /** Every member, sorted by directory (the root package, if any, first). */
+  public ImmutableList<Member> members() {
+    return members;
+  }
+
+  /** The member named {@code name}. */
+  public Optional<Member> member(String name) {
+    return members.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  /** {@code Cargo.lock} at the root, when present. */
+  public Optional<Lockfile> lockfile() {
+    return lockfile;
+  }
+
+  /** {@code .cargo/config} or {@code .cargo/config.toml} at the root, when present. */
+  public Optional<CargoConfig> config() {
+    return config;
+  }
+
+  /** {@code rust-toolchain} or {@code rust-toolchain.toml} at the root, when present. */
+  public Optional<ToolchainFile> toolchainFile() {
+    return toolchainFile;
+  }
+
+  /** Problems that do not stop the workspace from being read, such as an unreadable non-member. */
+  public ImmutableList<String> warnings() {
+    return warnings;
+  }
+}

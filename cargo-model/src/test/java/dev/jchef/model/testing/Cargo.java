@@ -1,0 +1,83 @@
+package dev.jchef.model.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real {@code cargo} for tests that compare with it or build with it. When cargo is not on
+ * the {@code PATH} such tests are skipped with the reason printed, unless the environment
+ * variable {@code JCHEF_REQUIRE_CARGO} is {@code true} (CI sets it), in which case they fail.
+ */
+public final class Cargo {
+  private static final String EXECUTABLE = System.getenv().getOrDefault("CARGO", "cargo");
+  private static volatile String version;
+
+  private Cargo() {}
+
+  /** Skips (or on CI fails) the calling test when cargo is missing. */
+  public static void assumeAvailable() {
+    String found = version();
+    if (found.isEmpty()) {
+      String reason = "cargo (" + EXECUTABLE + ") not found: test skipped";
+      if ("true".equals(System.getenv("JCHEF_REQUIRE_CARGO"))) {
+        fail(reason + ", but JCHEF_REQUIRE_CARGO=true (CI) demands it");
+      }
+      System.err.println("SKIPPED: " + reason);
+      Assumptions.assumeTrue(false, reason);
+    }
+  }
+
+  /** {@code cargo --version}, or "" when cargo cannot be run. */
+  public static String version() {
+    if (version == null) {
+      try {
+        Result result = run(Path.of("."), List.of("--version"));
+        version = result.exitCode() == 0 ? result.stdout().trim() : "";
+      } catch (UncheckedIOException e) {
+        version = "";
+      }
+    }
+    return version;
+  }
+
+  /** Runs {@code cargo args...} in {@code directory} and waits for it. */
+  public static Result run(Path directory, List<String> args) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(EXECUTABLE);
+    command.addAll(args);
+    try {
+      Process process = new ProcessBuilder(command).directory(directory.toFile()).start();
+      process.getOutputStream().close();
+      CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+      String stdout = drain(process.getInputStream());
+      return new Result(process.waitFor(), stdout, stderr.join());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String drain(InputStream in) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      in.transferTo(out);
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a cargo run printed and how it ended. */
+  public record Result(int exitCode, String stdout, String stderr) {}
+}
