@@ -5,10 +5,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 
 /**
- * A package of a workspace.
+ * A package read from a workspace: a member, or a path dependency that is not one (see {@link
+ * Workspace#nonMemberPathDependencies()}).
  *
  * @param directory the package directory relative to the workspace root, {@code /}-separated;
- *     {@code ""} for a root package
+ *     {@code ""} for a root package, starting with {@code ..} for a package outside the root
  * @param edition the effective edition, after inheritance from {@code [workspace.package]}
  * @param targets every target, in {@link Target#RECIPE_ORDER}
  */

@@ -98,7 +98,7 @@ final class MemberDiscovery {
     Path directory = normalized.getParent();
     FieldReader fields = new FieldReader(manifest.file());
     for (Dependency dependency : manifest.dependencies()) {
-      Optional<Path> target = pathOf(dependency, directory, fields);
+      Optional<Path> target = pathOf(dependency, directory, fields, thisWorkspace());
       if (target.isPresent()) {
         String field = dependencyField(dependency);
         visit(
@@ -112,14 +112,16 @@ final class MemberDiscovery {
     }
   }
 
-  /** The directory of a path dependency, following {@code workspace = true} to the root. */
-  private Optional<Path> pathOf(Dependency dependency, Path directory, FieldReader fields) {
+  /** The directory of a path dependency, following {@code workspace = true} to its workspace. */
+  private static Optional<Path> pathOf(
+      Dependency dependency, Path directory, FieldReader fields, Owner owner) {
     DependencySpec spec = dependency.spec();
     if (!spec.inheritsFromWorkspace()) {
       return spec.path().map(path -> RelativePaths.resolve(directory, path));
     }
     DependencySpec inherited =
-        workspace
+        owner
+            .workspace()
             .map(ws -> ws.dependencies().get(dependency.key()))
             .orElseThrow(
                 () ->
@@ -128,8 +130,11 @@ final class MemberDiscovery {
                         "`workspace = true`, but `"
                             + dependency.key()
                             + "` is not in [workspace.dependencies]"));
-    return inherited.path().map(path -> RelativePaths.resolve(root, path));
+    return inherited.path().map(path -> RelativePaths.resolve(owner.root(), path));
   }
+
+  /** The workspace a package inherits from, and that workspace's root directory. */
+  private record Owner(Path root, Optional<WorkspaceSection> workspace) {}
 
   private static String dependencyField(Dependency dependency) {
     String table =
@@ -183,33 +188,110 @@ final class MemberDiscovery {
 
   /** The members found, as {@link Member}s sorted by directory. */
   ImmutableList<Member> members() {
-    List<Member> members = new ArrayList<>();
     Map<String, String> directoriesByName = new HashMap<>();
+    List<Member> members = new ArrayList<>();
     for (Map.Entry<Path, Manifest> entry : manifests.entrySet()) {
-      Manifest manifest = entry.getValue();
-      if (manifest.isVirtual()) {
+      if (entry.getValue().isVirtual()) {
         continue;
       }
-      Path directory = entry.getKey().getParent();
-      String relative = RelativePaths.relativize(root, directory);
-      String name = manifest.packageSection().orElseThrow().name();
-      String previous = directoriesByName.put(name, relative);
+      Member member = toMember(entry.getKey(), entry.getValue(), workspace);
+      String previous = directoriesByName.put(member.name(), member.directory());
       if (previous != null) {
         throw CargoFileException.inFile(
-            manifest.file(),
-            "two packages named `" + name + "` in this workspace: `" + previous + "` and `"
-                + relative + "`",
+            member.manifest().file(),
+            "two packages named `" + member.name() + "` in this workspace: `" + previous
+                + "` and `" + member.directory() + "`",
             null);
       }
-      String edition = edition(manifest);
-      members.add(
-          new Member(relative, manifest, edition, TargetDiscovery.discover(manifest, directory, edition)));
+      members.add(member);
     }
     members.sort(Comparator.comparing(Member::directory));
     return ImmutableList.copyOf(members);
   }
 
-  private String edition(Manifest manifest) {
+  /**
+   * The packages that members reach through path dependencies (directly or through each other)
+   * but that are not members: excluded directories, and packages outside the root. Cargo builds
+   * them as local crates. One that cannot be read is left out with a warning.
+   */
+  ImmutableList<Member> nonMemberPathPackages(ImmutableList<Member> members) {
+    Map<Path, Member> found = new LinkedHashMap<>();
+    List<Member> toVisit = new ArrayList<>(members);
+    while (!toVisit.isEmpty()) {
+      Member from = toVisit.remove(toVisit.size() - 1);
+      Path directory = RelativePaths.resolve(root, from.directory());
+      FieldReader fields = new FieldReader(from.manifest().file());
+      Owner owner = manifests.containsKey(directory.resolve(Workspace.MANIFEST)) ? thisWorkspace() : ownerOf(directory);
+      for (Dependency dependency : from.manifest().dependencies()) {
+        Optional<Path> target = pathOf(dependency, directory, fields, owner);
+        if (target.isEmpty()) {
+          continue;
+        }
+        Path manifestPath = target.get().resolve(Workspace.MANIFEST).normalize();
+        if (manifests.containsKey(manifestPath) || found.containsKey(manifestPath)) {
+          continue;
+        }
+        if (!Files.isRegularFile(manifestPath)) {
+          throw fields.error(
+              dependencyField(dependency),
+              "path `" + RelativePaths.relativize(root, target.get()) + "` has no Cargo.toml");
+        }
+        try {
+          Manifest manifest = Manifest.read(manifestPath, RelativePaths.relativize(root, manifestPath));
+          if (manifest.isVirtual()) {
+            throw CargoFileException.inFile(manifest.file(), "a path dependency must be a package", null);
+          }
+          Member member = toMember(manifestPath, manifest, ownerOf(target.get()).workspace());
+          found.put(manifestPath, member);
+          toVisit.add(member);
+        } catch (CargoFileException e) {
+          warnings.add("path dependency left out: " + e.getMessage());
+        }
+      }
+    }
+    return found.values().stream()
+        .sorted(Comparator.comparing(Member::directory))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private Member toMember(Path manifestPath, Manifest manifest, Optional<WorkspaceSection> owner) {
+    Path directory = manifestPath.getParent();
+    String edition = edition(manifest, owner);
+    return new Member(
+        RelativePaths.relativize(root, directory),
+        manifest,
+        edition,
+        TargetDiscovery.discover(manifest, directory, edition));
+  }
+
+  private Owner thisWorkspace() {
+    return new Owner(root, workspace);
+  }
+
+  /**
+   * The workspace a package that is not a member inherits from: the nearest ancestor directory
+   * whose manifest has a {@code [workspace]} (this root, for packages below it).
+   */
+  private Owner ownerOf(Path packageDirectory) {
+    for (Path directory = packageDirectory.getParent();
+        directory != null;
+        directory = directory.getParent()) {
+      if (directory.equals(root)) {
+        return thisWorkspace();
+      }
+      Path candidate = directory.resolve(Workspace.MANIFEST);
+      if (Files.isRegularFile(candidate)) {
+        Optional<WorkspaceSection> found =
+            Manifest.read(candidate, RelativePaths.relativize(root, candidate)).workspace();
+        if (found.isPresent()) {
+          return new Owner(directory, found);
+        }
+      }
+    }
+    return new Owner(packageDirectory, Optional.empty());
+  }
+
+  private static String edition(Manifest manifest, Optional<WorkspaceSection> owner) {
     Optional<Inheritable> edition = manifest.packageSection().orElseThrow().edition();
     if (edition.isEmpty()) {
       return "2015";
@@ -217,7 +299,7 @@ final class MemberDiscovery {
     if (!edition.get().isFromWorkspace()) {
       return edition.get().literal().orElseThrow();
     }
-    return workspace
+    return owner
         .flatMap(ws -> ws.packageTable().getString("edition"))
         .orElseThrow(
             () ->

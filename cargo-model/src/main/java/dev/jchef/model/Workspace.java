@@ -19,6 +19,8 @@ import java.util.Optional;
  * without {@code [workspace]} is a workspace of one. Other packages below the root (vendored
  * crates, fixtures, nested workspaces) are not members and are never read.
  *
+ * <p>Path dependencies that are not members are read too, as {@link #nonMemberPathDependencies()}.
+ *
  * <p>Everything is read through the {@link Path}'s own file system, and no {@code .rs} file is
  * opened: only names decide targets.
  */
@@ -29,6 +31,7 @@ public final class Workspace {
   private final Path root;
   private final Manifest rootManifest;
   private final ImmutableList<Member> members;
+  private final ImmutableList<Member> nonMemberPathDependencies;
   private final Optional<Lockfile> lockfile;
   private final Optional<CargoConfig> config;
   private final Optional<ToolchainFile> toolchainFile;
@@ -38,6 +41,7 @@ public final class Workspace {
       Path root,
       Manifest rootManifest,
       ImmutableList<Member> members,
+      ImmutableList<Member> nonMemberPathDependencies,
       Optional<Lockfile> lockfile,
       Optional<CargoConfig> config,
       Optional<ToolchainFile> toolchainFile,
@@ -45,6 +49,7 @@ public final class Workspace {
     this.root = root;
     this.rootManifest = rootManifest;
     this.members = members;
+    this.nonMemberPathDependencies = nonMemberPathDependencies;
     this.lockfile = lockfile;
     this.config = config;
     this.toolchainFile = toolchainFile;
@@ -67,6 +72,7 @@ public final class Workspace {
     Manifest rootManifest = Manifest.read(manifestFile, MANIFEST);
     MemberDiscovery discovery = new MemberDiscovery(absoluteRoot, rootManifest);
     ImmutableList<Member> members = discovery.members();
+    ImmutableList<Member> nonMemberPathDependencies = discovery.nonMemberPathPackages(members);
     Path lockfilePath = absoluteRoot.resolve(LOCKFILE);
     Optional<Lockfile> lockfile =
         Files.isRegularFile(lockfilePath)
@@ -76,6 +82,7 @@ public final class Workspace {
         absoluteRoot,
         rootManifest,
         members,
+        nonMemberPathDependencies,
         lockfile,
         CargoConfig.find(absoluteRoot),
         ToolchainFile.find(absoluteRoot),
@@ -95,6 +102,16 @@ public final class Workspace {
   /** Every member, sorted by directory (the root package, if any, first). */
   public ImmutableList<Member> members() {
     return members;
+  }
+
+  /**
+   * The packages members depend on by path, directly or through each other, that are not members
+   * themselves: excluded directories and packages outside the root ({@link Member#directory()}
+   * then starts with {@code ..}). Cargo builds them as local crates, so a dependency build needs
+   * them. Sorted by directory.
+   */
+  public ImmutableList<Member> nonMemberPathDependencies() {
+    return nonMemberPathDependencies;
   }
 
   /** The member named {@code name}. */

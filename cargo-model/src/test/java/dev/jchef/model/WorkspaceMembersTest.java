@@ -34,7 +34,13 @@ class WorkspaceMembersTest {
             "local/Cargo.toml", pkg("local"),
             "local/src/lib.rs", "");
 
-    assertEquals(List.of(""), members(fileSystem, fixture));
+    Workspace workspace = Workspace.discover(fileSystem.write(fixture));
+    assertEquals(List.of(""), directories(workspace.members()));
+    assertEquals(List.of("local"), directories(workspace.nonMemberPathDependencies()));
+  }
+
+  private static List<String> directories(List<Member> packages) {
+    return packages.stream().map(Member::directory).toList();
   }
 
   @ParameterizedTest
@@ -136,9 +142,15 @@ class WorkspaceMembersTest {
             "third_party/listed/Cargo.toml", pkg("listed"),
             "third_party/globbed/x/Cargo.toml", pkg("x"),
             "third_party/dep/Cargo.toml", pkg("dep"),
-            "examples/helper/Cargo.toml", pkg("example-helper"));
+            "third_party/dep/src/lib.rs", "",
+            "examples/helper/Cargo.toml", pkg("example-helper"),
+            "examples/helper/src/lib.rs", "");
 
-    assertEquals(List.of("", "third_party/listed"), members(fileSystem, fixture));
+    Workspace workspace = Workspace.discover(fileSystem.write(fixture));
+    assertEquals(List.of("", "third_party/listed"), directories(workspace.members()));
+    assertEquals(
+        List.of("examples/helper", "third_party/dep"),
+        directories(workspace.nonMemberPathDependencies()));
   }
 
   @ParameterizedTest
@@ -148,13 +160,15 @@ class WorkspaceMembersTest {
         Fixture.of(
             "ws/Cargo.toml", pkg("app") + "[workspace]\n[dependencies]\nout = { path = \"../outside\" }\n",
             "ws/src/main.rs", "",
+            "outside/src/lib.rs", "",
             "outside/Cargo.toml", pkg("outside") + "[dependencies]\nback = { path = \"../ws/back\" }\n",
-            "ws/back/Cargo.toml", pkg("back"));
+            "ws/back/Cargo.toml", pkg("back"),
+            "ws/back/src/lib.rs", "");
 
-    Workspace workspace =
-        Workspace.discover(fileSystem.write(fixture).resolve("ws"));
+    Workspace workspace = Workspace.discover(fileSystem.write(fixture).resolve("ws"));
 
-    assertEquals(List.of(""), workspace.members().stream().map(Member::directory).toList());
+    assertEquals(List.of(""), directories(workspace.members()));
+    assertEquals(List.of("../outside", "back"), directories(workspace.nonMemberPathDependencies()));
   }
 
   @ParameterizedTest
@@ -169,7 +183,8 @@ class WorkspaceMembersTest {
 
     Workspace workspace = Workspace.discover(fileSystem.write(fixture).resolve("ws"));
 
-    assertEquals(List.of("", "../outside"), workspace.members().stream().map(Member::directory).toList());
+    assertEquals(List.of("", "../outside"), directories(workspace.members()));
+    assertEquals(List.of(), directories(workspace.nonMemberPathDependencies()));
   }
 
   @ParameterizedTest
@@ -267,5 +282,30 @@ class WorkspaceMembersTest {
             "a/Cargo.toml", "[package]\nname = \"a\"\nedition.workspace = true\n");
 
     assertEquals("2024", Workspace.discover(fileSystem.write(fixture)).members().get(0).edition());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void anOutsidePathDependencyInheritsFromItsOwnWorkspace(TestFileSystem fileSystem) {
+    Fixture fixture =
+        Fixture.of(
+            "app/Cargo.toml", pkg("app") + "[dependencies]\nlib = { path = \"../other/lib\" }\n",
+            "app/src/main.rs", "",
+            "other/Cargo.toml",
+            "[workspace]\nmembers = [\"lib\"]\n[workspace.package]\nedition = \"2018\"\n"
+                + "[workspace.dependencies]\nhelper = { path = \"helper\" }\n",
+            "other/lib/Cargo.toml",
+            "[package]\nname = \"lib\"\nedition.workspace = true\n[dependencies]\nhelper.workspace = true\n",
+            "other/lib/src/lib.rs", "",
+            "other/helper/Cargo.toml", pkg("helper"),
+            "other/helper/src/lib.rs", "");
+
+    Workspace workspace = Workspace.discover(fileSystem.write(fixture).resolve("app"));
+
+    assertEquals(
+        List.of("../other/helper 2015", "../other/lib 2018"),
+        workspace.nonMemberPathDependencies().stream()
+            .map(m -> m.directory() + " " + m.edition())
+            .toList());
   }
 }
