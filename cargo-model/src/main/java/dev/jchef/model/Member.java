@@ -12,15 +12,22 @@ import com.google.common.collect.ImmutableList;
  *     {@code ""} for a root package, starting with {@code ..} for a package outside the root
  * @param edition the effective edition, after inheritance from {@code [workspace.package]}
  * @param targets every target, in {@link Target#RECIPE_ORDER}
+ * @param pathDependencies the directories (relative to the workspace root, sorted) of the
+ *     packages this one depends on by path, in any dependency table
  */
 public record Member(
-    String directory, Manifest manifest, String edition, ImmutableList<Target> targets) {
+    String directory,
+    Manifest manifest,
+    String edition,
+    ImmutableList<Target> targets,
+    ImmutableList<String> pathDependencies) {
 
   public Member {
     checkNotNull(directory);
     checkNotNull(manifest);
     checkNotNull(edition);
     checkNotNull(targets);
+    checkNotNull(pathDependencies);
   }
 
   /** The package name. */

@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.HashSet;
 import java.util.function.Supplier;
 
 /**
@@ -194,7 +197,7 @@ final class MemberDiscovery {
       if (entry.getValue().isVirtual()) {
         continue;
       }
-      Member member = toMember(entry.getKey(), entry.getValue(), workspace);
+      Member member = toMember(entry.getKey(), entry.getValue(), thisWorkspace());
       String previous = directoriesByName.put(member.name(), member.directory());
       if (previous != null) {
         throw CargoFileException.inFile(
@@ -215,34 +218,27 @@ final class MemberDiscovery {
    * them as local crates. One that cannot be read is left out with a warning.
    */
   ImmutableList<Member> nonMemberPathPackages(ImmutableList<Member> members) {
-    Map<Path, Member> found = new LinkedHashMap<>();
+    Map<String, Member> found = new LinkedHashMap<>();
+    Set<String> memberDirectories = new HashSet<>();
+    members.forEach(m -> memberDirectories.add(m.directory()));
     List<Member> toVisit = new ArrayList<>(members);
     while (!toVisit.isEmpty()) {
       Member from = toVisit.remove(toVisit.size() - 1);
-      Path directory = RelativePaths.resolve(root, from.directory());
-      FieldReader fields = new FieldReader(from.manifest().file());
-      Owner owner = manifests.containsKey(directory.resolve(Workspace.MANIFEST)) ? thisWorkspace() : ownerOf(directory);
-      for (Dependency dependency : from.manifest().dependencies()) {
-        Optional<Path> target = pathOf(dependency, directory, fields, owner);
-        if (target.isEmpty()) {
+      for (String dependency : from.pathDependencies()) {
+        if (memberDirectories.contains(dependency) || found.containsKey(dependency)) {
           continue;
         }
-        Path manifestPath = target.get().resolve(Workspace.MANIFEST).normalize();
-        if (manifests.containsKey(manifestPath) || found.containsKey(manifestPath)) {
-          continue;
-        }
-        if (!Files.isRegularFile(manifestPath)) {
-          throw fields.error(
-              dependencyField(dependency),
-              "path `" + RelativePaths.relativize(root, target.get()) + "` has no Cargo.toml");
-        }
+        Path directory = RelativePaths.resolve(root, dependency);
+        Path manifestPath = directory.resolve(Workspace.MANIFEST);
         try {
-          Manifest manifest = Manifest.read(manifestPath, RelativePaths.relativize(root, manifestPath));
+          Manifest manifest =
+              Manifest.read(manifestPath, RelativePaths.relativize(root, manifestPath));
           if (manifest.isVirtual()) {
-            throw CargoFileException.inFile(manifest.file(), "a path dependency must be a package", null);
+            throw CargoFileException.inFile(
+                manifest.file(), "a path dependency must be a package", null);
           }
-          Member member = toMember(manifestPath, manifest, ownerOf(target.get()).workspace());
-          found.put(manifestPath, member);
+          Member member = toMember(manifestPath, manifest, ownerOf(directory));
+          found.put(dependency, member);
           toVisit.add(member);
         } catch (CargoFileException e) {
           warnings.add("path dependency left out: " + e.getMessage());
@@ -254,14 +250,28 @@ final class MemberDiscovery {
         .collect(ImmutableList.toImmutableList());
   }
 
-  private Member toMember(Path manifestPath, Manifest manifest, Optional<WorkspaceSection> owner) {
+  private Member toMember(Path manifestPath, Manifest manifest, Owner owner) {
     Path directory = manifestPath.getParent();
-    String edition = edition(manifest, owner);
+    String edition = edition(manifest, owner.workspace());
+    FieldReader fields = new FieldReader(manifest.file());
+    Set<String> pathDependencies = new TreeSet<>();
+    for (Dependency dependency : manifest.dependencies()) {
+      Optional<Path> target = pathOf(dependency, directory, fields, owner);
+      if (target.isPresent()) {
+        if (!Files.isRegularFile(target.get().resolve(Workspace.MANIFEST))) {
+          throw fields.error(
+              dependencyField(dependency),
+              "path `" + RelativePaths.relativize(root, target.get()) + "` has no Cargo.toml");
+        }
+        pathDependencies.add(RelativePaths.relativize(root, target.get()));
+      }
+    }
     return new Member(
         RelativePaths.relativize(root, directory),
         manifest,
         edition,
-        TargetDiscovery.discover(manifest, directory, edition));
+        TargetDiscovery.discover(manifest, directory, edition),
+        ImmutableList.copyOf(pathDependencies));
   }
 
   private Owner thisWorkspace() {

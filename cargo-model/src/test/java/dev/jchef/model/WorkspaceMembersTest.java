@@ -115,10 +115,14 @@ class WorkspaceMembersTest {
             "libs/build/Cargo.toml", pkg("build"),
             "libs/windows-only/Cargo.toml", pkg("windows-only"));
 
+    Workspace workspace = Workspace.discover(fileSystem.write(fixture));
     assertEquals(
         List.of(
             "", "libs/build", "libs/deeper", "libs/dev", "libs/inherited", "libs/normal", "libs/windows-only"),
-        members(fileSystem, fixture));
+        directories(workspace.members()));
+    assertEquals(
+        List.of("libs/build", "libs/dev", "libs/inherited", "libs/normal", "libs/windows-only"),
+        workspace.members().get(0).pathDependencies());
   }
 
   @ParameterizedTest
