@@ -18,7 +18,7 @@ public record LockedPackage(
     ImmutableList<LockedDependency> dependencies) {
 
   /** The key a version 1 lockfile uses for this package's checksum in {@code [metadata]}. */
-  String metadataChecksumKey() {
+  public String metadataChecksumKey() {
     return "checksum " + name + " " + version + source.map(s -> " (" + s + ")").orElse("");
   }
 }

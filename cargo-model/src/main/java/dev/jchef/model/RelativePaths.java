@@ -4,6 +4,8 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.Streams;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.stream.Collectors;
 
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
  * directory, resolved against a {@link Path} of whatever file system the caller chose. Both
  * resolution and normalisation are lexical, as Cargo's are: symbolic links are not followed.
  */
-final class RelativePaths {
+public final class RelativePaths {
   private static final Splitter SLASH = Splitter.on('/').omitEmptyStrings();
 
   private RelativePaths() {}
@@ -31,7 +33,7 @@ final class RelativePaths {
   }
 
   /** A written path with {@code .} removed and {@code name/..} folded; leading {@code ..} kept. */
-  static String normalize(String written) {
+  public static String normalize(String written) {
     Deque<String> parts = new ArrayDeque<>();
     for (String part : SLASH.split(written)) {
       if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
@@ -41,6 +43,32 @@ final class RelativePaths {
       }
     }
     return String.join("/", parts);
+  }
+
+  /** Two written paths joined and normalised: {@code join("crates/a", "../b")} is {@code crates/b}. */
+  public static String join(String base, String written) {
+    return normalize(base.isEmpty() ? written : base + "/" + written);
+  }
+
+  /**
+   * The written path that leads from directory {@code from} to {@code to}, both normalised and
+   * relative to the same root: {@code relative("crates/a", "libs/b")} is {@code ../../libs/b}.
+   */
+  public static String relative(String from, String to) {
+    List<String> fromParts = SLASH.splitToList(from);
+    List<String> toParts = SLASH.splitToList(to);
+    int common = 0;
+    while (common < fromParts.size()
+        && common < toParts.size()
+        && fromParts.get(common).equals(toParts.get(common))) {
+      common++;
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = common; i < fromParts.size(); i++) {
+      parts.add("..");
+    }
+    parts.addAll(toParts.subList(common, toParts.size()));
+    return parts.isEmpty() ? "." : String.join("/", parts);
   }
 
   /** {@code path} relative to {@code root}, with {@code /} separators; "" for the root itself. */
