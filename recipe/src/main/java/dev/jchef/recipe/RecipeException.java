@@ -1,0 +1,18 @@
+package dev.jchef.recipe;
+
+/**
+ * A recipe that cannot be made or read: a {@code --bin} name that matches nothing (the message
+ * lists what exists), a workspace jchef cannot turn into a skeleton, or a recipe file that is not
+ * valid JSON or not a recipe (the message names the file and the field).
+ */
+public final class RecipeException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public RecipeException(String message) {
+    super(message);
+  }
+
+  public RecipeException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,246 @@
+package dev.jchef.recipe;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
+import dev.jchef.model.TargetKind;
+import dev.jchef.model.ToolchainFile;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The recipe.json form of a {@link Recipe}, exactly cargo-chef's schema:
+ *
+ * <pre>
+ * {"skeleton":{"manifests":[{"relative_path":..,"contents":..,"targets":[{"path":..,
+ *   "kind":{"Lib":{"is_proc_macro":false}}|"Bin"|"Test"|"Bench"|"Example"|"BuildScript",
+ *   "name":..}]}],"config_file":..|null,"lock_file":..|null,
+ *   "rust_toolchain_file":null|["Bare"|"Toml",..]}}
+ * </pre>
+ *
+ * Writing is byte-stable: compact, fields in that order, as cargo-chef writes it. Reading ignores
+ * unknown fields (so a recipe may carry extra ones) and names the field of any problem.
+ */
+public final class RecipeJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
+  private static final Map<TargetKind, String> KIND_NAMES =
+      Map.of(
+          TargetKind.BIN, "Bin",
+          TargetKind.TEST, "Test",
+          TargetKind.BENCH, "Bench",
+          TargetKind.EXAMPLE, "Example",
+          TargetKind.BUILD_SCRIPT, "BuildScript");
+  private static final Map<ToolchainFile.Kind, String> TOOLCHAIN_NAMES =
+      Map.of(ToolchainFile.Kind.BARE, "Bare", ToolchainFile.Kind.TOML, "Toml");
+
+  private RecipeJson() {}
+
+  /** The recipe as compact JSON, the same bytes for equal recipes. */
+  public static String write(Recipe recipe) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeObjectFieldStart("skeleton");
+      json.writeArrayFieldStart("manifests");
+      for (RecipeManifest manifest : recipe.manifests()) {
+        json.writeStartObject();
+        json.writeStringField("relative_path", manifest.relativePath());
+        json.writeStringField("contents", manifest.contents());
+        json.writeArrayFieldStart("targets");
+        for (RecipeTarget target : manifest.targets()) {
+          writeTarget(json, target);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      writeOptional(json, "config_file", recipe.configFile());
+      writeOptional(json, "lock_file", recipe.lockFile());
+      json.writeFieldName("rust_toolchain_file");
+      if (recipe.toolchainFile().isPresent()) {
+        json.writeStartArray();
+        json.writeString(TOOLCHAIN_NAMES.get(recipe.toolchainFile().get().kind()));
+        json.writeString(recipe.toolchainFile().get().text());
+        json.writeEndArray();
+      } else {
+        json.writeNull();
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeTarget(JsonGenerator json, RecipeTarget target) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("path", target.path());
+    json.writeFieldName("kind");
+    if (target.kind() == TargetKind.LIB) {
+      json.writeStartObject();
+      json.writeObjectFieldStart("Lib");
+      json.writeBooleanField("is_proc_macro", target.procMacro());
+      json.writeEndObject();
+      json.writeEndObject();
+    } else {
+      json.writeString(KIND_NAMES.get(target.kind()));
+    }
+    json.writeStringField("name", target.name());
+    json.writeEndObject();
+  }
+
+  private static void writeOptional(JsonGenerator json, String field, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      json.writeStringField(field, value.get());
+    } else {
+      json.writeNullField(field);
+    }
+  }
+
+  /**
+   * Reads a recipe from JSON.
+   *
+   * @param source how errors name the recipe, usually its file
+   * @throws RecipeException naming the source and the field when the text is not a recipe
+   */
+  public static Recipe read(String text, String source) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new RecipeException(
+          source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+              + ": not valid JSON: " + e.getOriginalMessage());
+    }
+    Reader reader = new Reader(source);
+    JsonNode skeleton = reader.object(root, "skeleton", "");
+    ImmutableList.Builder<RecipeManifest> manifests = ImmutableList.builder();
+    JsonNode manifestArray = reader.array(skeleton, "manifests", "skeleton");
+    for (int i = 0; i < manifestArray.size(); i++) {
+      String at = "skeleton.manifests[" + i + "]";
+      JsonNode manifest = reader.objectAt(manifestArray.get(i), at);
+      ImmutableList.Builder<RecipeTarget> targets = ImmutableList.builder();
+      JsonNode targetArray = reader.array(manifest, "targets", at);
+      for (int j = 0; j < targetArray.size(); j++) {
+        targets.add(readTarget(reader, targetArray.get(j), at + ".targets[" + j + "]"));
+      }
+      manifests.add(
+          new RecipeManifest(
+              reader.string(manifest, "relative_path", at),
+              reader.string(manifest, "contents", at),
+              targets.build()));
+    }
+    return new Recipe(
+        manifests.build(),
+        reader.optionalString(skeleton, "config_file", "skeleton"),
+        reader.optionalString(skeleton, "lock_file", "skeleton"),
+        readToolchain(reader, skeleton));
+  }
+
+  private static RecipeTarget readTarget(Reader reader, JsonNode node, String at) {
+    JsonNode target = reader.objectAt(node, at);
+    JsonNode kind = target.get("kind");
+    String path = reader.string(target, "path", at);
+    String name = reader.string(target, "name", at);
+    if (kind != null && kind.isObject() && kind.has("Lib")) {
+      JsonNode procMacro = kind.get("Lib").get("is_proc_macro");
+      if (procMacro == null || !procMacro.isBoolean()) {
+        throw reader.error(at + ".kind.Lib.is_proc_macro", "expected true or false");
+      }
+      return new RecipeTarget(path, TargetKind.LIB, procMacro.booleanValue(), name);
+    }
+    if (kind != null && kind.isTextual()) {
+      for (Map.Entry<TargetKind, String> entry : KIND_NAMES.entrySet()) {
+        if (entry.getValue().equals(kind.textValue())) {
+          return new RecipeTarget(path, entry.getKey(), false, name);
+        }
+      }
+    }
+    throw reader.error(
+        at + ".kind", "expected {\"Lib\":{\"is_proc_macro\":..}}, Bin, Test, Bench, Example or BuildScript");
+  }
+
+  private static Optional<ToolchainFile> readToolchain(Reader reader, JsonNode skeleton) {
+    JsonNode value = skeleton.get("rust_toolchain_file");
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    String at = "skeleton.rust_toolchain_file";
+    if (!value.isArray() || value.size() != 2 || !value.get(0).isTextual() || !value.get(1).isTextual()) {
+      throw reader.error(at, "expected null or [\"Bare\" or \"Toml\", text]");
+    }
+    for (Map.Entry<ToolchainFile.Kind, String> entry : TOOLCHAIN_NAMES.entrySet()) {
+      if (entry.getValue().equals(value.get(0).textValue())) {
+        return Optional.of(new ToolchainFile(entry.getKey(), value.get(1).textValue()));
+      }
+    }
+    throw reader.error(at + "[0]", "expected \"Bare\" or \"Toml\"");
+  }
+
+  /** Typed access to the JSON tree, with errors naming the source and the field. */
+  private record Reader(String source) {
+    RecipeException error(String field, String problem) {
+      return new RecipeException(source + ": " + field + ": " + problem);
+    }
+
+    JsonNode object(JsonNode parent, String key, String at) {
+      return objectAt(required(parent, key, at), join(at, key));
+    }
+
+    JsonNode objectAt(JsonNode node, String at) {
+      if (!node.isObject()) {
+        throw error(at.isEmpty() ? "(top level)" : at, "expected an object");
+      }
+      return node;
+    }
+
+    JsonNode array(JsonNode parent, String key, String at) {
+      JsonNode node = required(parent, key, at);
+      if (!node.isArray()) {
+        throw error(join(at, key), "expected an array");
+      }
+      return node;
+    }
+
+    String string(JsonNode parent, String key, String at) {
+      JsonNode node = required(parent, key, at);
+      if (!node.isTextual()) {
+        throw error(join(at, key), "expected a string");
+      }
+      return node.textValue();
+    }
+
+    Optional<String> optionalString(JsonNode parent, String key, String at) {
+      JsonNode node = parent.get(key);
+      if (node == null || node.isNull()) {
+        return Optional.empty();
+      }
+      if (!node.isTextual()) {
+        throw error(join(at, key), "expected a string or null");
+      }
+      return Optional.of(node.textValue());
+    }
+
+    private JsonNode required(JsonNode parent, String key, String at) {
+      objectAt(parent, at);
+      JsonNode node = parent.get(key);
+      if (node == null) {
+        throw error(join(at, key), "missing");
+      }
+      return node;
+    }
+
+    private static String join(String at, String key) {
+      return at.isEmpty() ? key : at + "." + key;
+    }
+  }
+}

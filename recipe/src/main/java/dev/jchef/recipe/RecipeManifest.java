@@ -1,0 +1,23 @@
+package dev.jchef.recipe;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * One manifest of a recipe: where it goes, its normalised TOML text, and the targets cook writes
+ * dummy sources for.
+ *
+ * @param relativePath the manifest's path relative to the workspace root, {@code /}-separated,
+ *     such as {@code crates/a/Cargo.toml}
+ * @param targets sorted in {@link RecipeTarget#ORDER}; empty for a virtual root manifest
+ */
+public record RecipeManifest(
+    String relativePath, String contents, ImmutableList<RecipeTarget> targets) {
+
+  public RecipeManifest {
+    checkNotNull(relativePath);
+    checkNotNull(contents);
+    checkNotNull(targets);
+  }
+}

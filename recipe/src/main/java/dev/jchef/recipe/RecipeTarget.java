@@ -1,0 +1,35 @@
+package dev.jchef.recipe;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.jchef.model.Target;
+import dev.jchef.model.TargetKind;
+import java.util.Comparator;
+
+/**
+ * A build target in a recipe: what cook writes a dummy source for. cargo-chef's target: a path
+ * relative to the manifest's directory, a kind, and a name; a lib's kind says whether it is a
+ * procedural macro.
+ */
+public record RecipeTarget(String path, TargetKind kind, boolean procMacro, String name) {
+
+  /** cargo-chef's order: path, then kind (lib before proc-macro lib, then bin ...), then name. */
+  public static final Comparator<RecipeTarget> ORDER =
+      Comparator.comparing(RecipeTarget::path)
+          .thenComparing(RecipeTarget::kind)
+          .thenComparing(RecipeTarget::procMacro)
+          .thenComparing(RecipeTarget::name);
+
+  public RecipeTarget {
+    checkNotNull(path);
+    checkNotNull(kind);
+    checkNotNull(name);
+    checkArgument(!procMacro || kind == TargetKind.LIB, "only a lib can be a proc-macro");
+  }
+
+  /** The recipe's view of a discovered target. */
+  public static RecipeTarget of(Target target) {
+    return new RecipeTarget(target.path(), target.kind(), target.isProcMacro(), target.name());
+  }
+}
