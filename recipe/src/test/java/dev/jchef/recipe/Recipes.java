@@ -1,0 +1,48 @@
+package dev.jchef.recipe;
+
+import dev.jchef.model.TomlReader;
+import dev.jchef.model.TomlTable;
+import dev.jchef.model.Workspace;
+import dev.jchef.model.testing.Fixture;
+import dev.jchef.model.testing.TestFileSystem;
+import java.util.List;
+
+/** Preparing fixtures in tests, and looking into the result. */
+final class Recipes {
+  private Recipes() {}
+
+  static Recipe prepare(TestFileSystem fileSystem, Fixture fixture, String... bins) {
+    return RecipePlanner.plan(Workspace.discover(fileSystem.write(fixture)), List.of(bins));
+  }
+
+  static String json(TestFileSystem fileSystem, Fixture fixture, String... bins) {
+    return RecipeJson.write(prepare(fileSystem, fixture, bins));
+  }
+
+  static RecipeManifest manifest(Recipe recipe, String relativePath) {
+    return recipe.manifests().stream()
+        .filter(m -> m.relativePath().equals(relativePath))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no manifest " + relativePath + " in " + paths(recipe)));
+  }
+
+  static TomlTable document(Recipe recipe, String relativePath) {
+    return TomlReader.parse(manifest(recipe, relativePath).contents(), relativePath);
+  }
+
+  static TomlTable lockfile(Recipe recipe) {
+    return TomlReader.parse(recipe.lockFile().orElseThrow(), "Cargo.lock");
+  }
+
+  static List<String> paths(Recipe recipe) {
+    return recipe.manifests().stream().map(RecipeManifest::relativePath).toList();
+  }
+
+  static String pkg(String name) {
+    return pkg(name, "0.1.0");
+  }
+
+  static String pkg(String name, String version) {
+    return "[package]\nname = \"" + name + "\"\nversion = \"" + version + "\"\nedition = \"2021\"\n";
+  }
+}
