@@ -2,7 +2,10 @@ package dev.jchef.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "jchef",
     mixinStandardHelpOptions = true,
+    subcommands = {PrepareCommand.class, HashCommand.class},
     versionProvider = Main.Version.class,
     description =
         "Cache-friendly Rust builds: prepare a recipe of a Cargo workspace's dependency build"
@@ -22,13 +26,33 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(run(args));
+  private final Path workingDirectory;
+
+  private Main(Path workingDirectory) {
+    this.workingDirectory = workingDirectory;
   }
 
-  /** Runs the command line and returns its exit code, without exiting. */
-  public static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(Path.of("").toAbsolutePath(), out, err, args));
+  }
+
+  /**
+   * Runs the command line as if started in {@code workingDirectory}, printing to {@code out} and
+   * {@code err}, and returns its exit code without exiting.
+   */
+  public static int run(Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(new Main(workingDirectory.toAbsolutePath()))
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(new ErrorReporting())
+        .execute(args);
+  }
+
+  /** The directory the command was started in; relative paths are resolved against it. */
+  Path workingDirectory() {
+    return workingDirectory;
   }
 
   @Override

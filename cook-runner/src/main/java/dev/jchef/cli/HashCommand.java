@@ -1,0 +1,37 @@
+package dev.jchef.cli;
+
+import dev.jchef.recipe.RecipeFingerprint;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code jchef hash RECIPE}: prints the recipe's fingerprint, a cache key for CI. */
+@Command(
+    name = "hash",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the SHA-256 fingerprint of a recipe, for use as the cache key of the dependency"
+            + " layer in CI.")
+final class HashCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "RECIPE", description = "The recipe file, such as recipe.json.")
+  Path recipe;
+
+  @Mixin VerboseOption verbose;
+
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine()
+        .getOut()
+        .println(RecipeFingerprint.of(RecipeFiles.read(main.workingDirectory().resolve(recipe), recipe)));
+    return ExitCode.OK;
+  }
+}

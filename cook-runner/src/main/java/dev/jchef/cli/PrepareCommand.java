@@ -1,0 +1,60 @@
+package dev.jchef.cli;
+
+import dev.jchef.model.Workspace;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeJson;
+import dev.jchef.recipe.RecipePlanner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code jchef prepare}: writes the recipe of the workspace in the current directory. */
+@Command(
+    name = "prepare",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write the recipe of the Cargo workspace in the current directory: the dependency build's"
+            + " inputs, normalised so that it changes only when they do.")
+final class PrepareCommand implements Callable<Integer> {
+  @Option(
+      names = "--recipe-path",
+      paramLabel = "FILE",
+      defaultValue = "recipe.json",
+      description = "Where to write the recipe (default: ${DEFAULT-VALUE}).")
+  Path recipePath;
+
+  @Option(
+      names = "--bin",
+      paramLabel = "NAME",
+      description =
+          "Only what this member package or binary target needs; repeat for several (the union).")
+  List<String> bins = new ArrayList<>();
+
+  @Mixin VerboseOption verbose;
+
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Workspace workspace = Workspace.discover(main.workingDirectory());
+    workspace.warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
+    Recipe recipe = RecipePlanner.plan(workspace, bins);
+    Path target = main.workingDirectory().resolve(recipePath);
+    AtomicFiles.write(target, RecipeJson.write(recipe));
+    if (verbose.verbose) {
+      err.printf("jchef prepare: %d manifests written to %s%n", recipe.manifests().size(), target);
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.jchef.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jchef.model.testing.Fixture;
+import dev.jchef.recipe.RecipeFingerprint;
+import dev.jchef.recipe.RecipeJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrepareAndHashCommandTest {
+  private static final Fixture WORKSPACE =
+      Fixture.of(
+          "Cargo.toml", "[workspace]\nmembers = [\"app\", \"other\"]\n",
+          "app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+          "app/src/main.rs", "",
+          "other/Cargo.toml", "[package]\nname = \"other\"\nversion = \"0.1.0\"\n",
+          "other/src/lib.rs", "");
+
+  @TempDir Path directory;
+
+  @Test
+  void prepareWritesRecipeJsonInTheWorkingDirectory() throws IOException {
+    WORKSPACE.writeTo(directory);
+
+    CommandLineRun run = CommandLineRun.in(directory, "prepare");
+
+    assertEquals(new CommandLineRun(0, "", ""), run);
+    String json = Files.readString(directory.resolve("recipe.json"));
+    assertEquals(3, RecipeJson.read(json, "recipe.json").manifests().size());
+  }
+
+  @Test
+  void prepareTakesARecipePathAndBinFilters() throws IOException {
+    WORKSPACE.writeTo(directory);
+
+    CommandLineRun run =
+        CommandLineRun.in(directory, "prepare", "--recipe-path", "out/app.json", "--bin", "app");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(
+        2,
+        RecipeJson.read(Files.readString(directory.resolve("out/app.json")), "x").manifests().size());
+  }
+
+  @Test
+  void hashPrintsTheFingerprint() throws IOException {
+    WORKSPACE.writeTo(directory);
+    CommandLineRun.in(directory, "prepare");
+
+    CommandLineRun run = CommandLineRun.in(directory, "hash", "recipe.json");
+
+    String expected =
+        RecipeFingerprint.of(
+            RecipeJson.read(Files.readString(directory.resolve("recipe.json")), "recipe.json"));
+    assertEquals(new CommandLineRun(0, expected + "\n", ""), run);
+  }
+
+  @Test
+  void aBrokenManifestGivesOneLineNamingFileLineAndColumnAndKeepsTheOldRecipe()
+      throws IOException {
+    WORKSPACE.with("other/Cargo.toml", "[package]\nname = = \"other\"\n").writeTo(directory);
+    Files.writeString(directory.resolve("recipe.json"), "previous");
+
+    CommandLineRun run = CommandLineRun.in(directory, "prepare");
+
+    assertEquals(
+        new CommandLineRun(1, "", "jchef prepare: other/Cargo.toml:2:8: Unknown token\n"), run);
+    assertEquals("previous", Files.readString(directory.resolve("recipe.json")));
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() {
+    WORKSPACE.with("other/Cargo.toml", "[package]\nname = = \"other\"\n").writeTo(directory);
+
+    CommandLineRun run = CommandLineRun.in(directory, "prepare", "--verbose");
+
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().startsWith("jchef prepare: other/Cargo.toml:2:8: Unknown token\n"));
+    assertTrue(run.err().contains("\tat dev.jchef.model."), run.err());
+  }
+
+  @Test
+  void anUnknownBinListsTheNames() {
+    WORKSPACE.writeTo(directory);
+
+    CommandLineRun run = CommandLineRun.in(directory, "prepare", "--bin", "nope");
+
+    assertEquals(
+        new CommandLineRun(
+            1,
+            "",
+            "jchef prepare: --bin nope: no member package or binary target of that name;"
+                + " packages: app, other; binaries: app\n"),
+        run);
+    assertFalse(Files.exists(directory.resolve("recipe.json")));
+  }
+
+  @Test
+  void noManifestSaysWhereToRun() {
+    CommandLineRun run = CommandLineRun.in(directory, "prepare");
+
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().startsWith("jchef prepare: Cargo.toml: no Cargo.toml in "), run.err());
+    assertTrue(run.err().endsWith("; run jchef in the workspace root\n"), run.err());
+  }
+
+  @Test
+  void hashNamesAMissingOrBrokenRecipe() throws IOException {
+    assertEquals(
+        new CommandLineRun(1, "", "jchef hash: recipe.json: no such file; run `jchef prepare` first\n"),
+        CommandLineRun.in(directory, "hash", "recipe.json"));
+
+    Files.writeString(directory.resolve("recipe.json"), "{\"skeleton\":{\"manifests\":[{}]}}");
+    assertEquals(
+        new CommandLineRun(1, "", "jchef hash: recipe.json: skeleton.manifests[0].targets: missing\n"),
+        CommandLineRun.in(directory, "hash", "recipe.json"));
+  }
+
+  @Test
+  void aWrongOptionIsAUsageError() {
+    CommandLineRun run = CommandLineRun.in(directory, "prepare", "--no-such-option");
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("Unknown option: '--no-such-option'"), run.err());
+  }
+}
