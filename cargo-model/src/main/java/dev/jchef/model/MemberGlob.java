@@ -72,9 +72,15 @@ final class MemberGlob {
         .toList();
   }
 
+  /**
+   * Every directory below {@code dir}, except {@code .git} and {@code target}: Cargo would walk
+   * them too, but then fail on their directories without a manifest, so no working workspace can
+   * have members there, and they are often the largest trees.
+   */
   private static void addDirectoriesBelow(Path dir, List<Path> into) {
     for (Path child : children(dir)) {
-      if (Files.isDirectory(child)) {
+      String name = child.getFileName().toString();
+      if (Files.isDirectory(child) && !name.equals(".git") && !name.equals("target")) {
         into.add(child);
         addDirectoriesBelow(child, into);
       }

@@ -45,7 +45,7 @@ class WorkspaceMembersTest {
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
-  void expandsGlobsAtEveryDepthAndLeavesUnlistedSiblingsOut(TestFileSystem fileSystem) {
+  void expandsGlobsAtEveryDepthLeavingOutUnlistedSiblingsTargetAndGit(TestFileSystem fileSystem) {
     Fixture fixture =
         Fixture.of(
             "Cargo.toml", "[workspace]\nmembers = [\"crates/*\", \"services/server/*\", \"tools/**/cli\"]\n",
@@ -60,7 +60,9 @@ class WorkspaceMembersTest {
             "tools/cli/Cargo.toml", pkg("cli-top"),
             "tools/cli/src/main.rs", "",
             "tools/deep/er/cli/Cargo.toml", pkg("cli-deep"),
-            "tools/deep/er/cli/src/main.rs", "");
+            "tools/deep/er/cli/src/main.rs", "",
+            "tools/target/debug/cli/Cargo.toml", pkg("build-output"),
+            "tools/.git/cli/Cargo.toml", pkg("git-internals"));
 
     assertEquals(
         List.of("crates/a", "crates/b", "services/server/api", "tools/cli", "tools/deep/er/cli"),
