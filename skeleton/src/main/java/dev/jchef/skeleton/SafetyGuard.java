@@ -1,0 +1,240 @@
+package dev.jchef.skeleton;
+
+import dev.jchef.skeleton.SkeletonRefusedException.Reason;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides, before anything is written, whether a skeleton may be written into a directory; and
+ * where each file goes. It refuses when the directory is a git repository, when it holds Rust
+ * sources or Cargo files that jchef did not write (a real project), when a file to write exists
+ * with other content that jchef did not write, and when a recipe path leads, through existing
+ * symbolic links, outside the directory or into places the skeleton must not touch.
+ *
+ * <p>Left alone: the {@code target/} directory and the configured target directories (a cached
+ * build, full of generated {@code .rs} files), the {@code .cargo/} directory (a {@code
+ * CARGO_HOME} kept in the project; only the config file the recipe writes is checked), the
+ * recipe file, and the directories the user provides ({@code [patch]} crates, vendored sources).
+ */
+final class SafetyGuard {
+  private static final Set<String> PROJECT_FILES = Set.of("Cargo.toml", "Cargo.lock");
+  private static final String WHAT_TO_DO =
+      "cook writes dummy sources and Cargo files: run it in an empty directory that holds only"
+          + " the recipe (a Docker build stage, or a new temporary directory)";
+
+  private final Path root;
+  private final SkeletonOptions options;
+  private final SkeletonLayout layout;
+  private final WriteRecord record;
+  private final List<Path> skipped = new ArrayList<>();
+
+  SafetyGuard(Path root, SkeletonOptions options, SkeletonLayout layout, WriteRecord record) {
+    this.root = root;
+    this.options = options;
+    this.layout = layout;
+    this.record = record;
+    skipped.add(root.resolve("target"));
+    skipped.add(root.resolve(".cargo"));
+    options.targetDirectories().forEach(dir -> skipped.add(root.resolve(dir).normalize()));
+  }
+
+  /** Checks everything and returns where each planned file is to be written. */
+  Map<String, Path> check() {
+    checkNoFileIsADirectoryOfAnother();
+    Map<String, Path> locations = new LinkedHashMap<>();
+    Map<Path, String> byLocation = new LinkedHashMap<>();
+    for (PlannedFile file : layout.files()) {
+      Path location = locate(file.path());
+      String other = byLocation.put(location, file.path());
+      if (other != null) {
+        throw unsafe(file.path(), "leads to the same file as `" + other + "`");
+      }
+      locations.put(file.path(), location);
+    }
+    scan();
+    for (PlannedFile file : layout.files()) {
+      checkNotForeign(file, locations.get(file.path()));
+    }
+    return locations;
+  }
+
+  /** The real location of a recipe path, refused if it leaves the root or enters a kept place. */
+  private Path locate(String path) {
+    String first = path.split("/", 2)[0];
+    boolean reserved =
+        path.equals(WriteRecord.PATH)
+            || (first.equals(".cargo") && !path.equals(SkeletonLayout.CONFIG))
+            || Arrays.asList(path.split("/")).contains(".git")
+            || layout.providedDirectories().stream().anyMatch(p -> path.startsWith(p + "/"));
+    Path location = root;
+    Path rootReal = realPath(root);
+    String[] parts = path.split("/");
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0 && Files.exists(location) && !Files.isDirectory(location)) {
+        throw unsafe(path, "goes through " + location + ", which is a file, not a directory");
+      }
+      try {
+        location = location.resolve(parts[i]);
+      } catch (InvalidPathException e) {
+        throw unsafe(path, "is not a valid path on this file system (" + e.getReason() + ")");
+      }
+      if (Files.isSymbolicLink(location)) {
+        Path target;
+        try {
+          target = location.toRealPath();
+        } catch (IOException e) {
+          throw unsafe(path, "goes through the symbolic link " + location + ", which leads nowhere");
+        }
+        if (!target.startsWith(rootReal)) {
+          throw unsafe(path, "leads through the symbolic link " + location + " to " + target + ", outside " + root);
+        }
+        location = root.resolve(rootReal.relativize(target));
+      }
+    }
+    Path normalized = location.normalize();
+    if (reserved
+        || (isSkipped(normalized) && !path.equals(SkeletonLayout.CONFIG))
+        || options.recipeFile().map(r -> root.resolve(r).normalize().equals(normalized)).orElse(false)) {
+      throw unsafe(path, "names a place the skeleton must not write (the target directory, .cargo/,"
+          + " .git, jchef's record, the recipe, or a directory you provide)");
+    }
+    return normalized;
+  }
+
+  /** A recipe that wants both {@code src} as a file and {@code src/main.rs} cannot be written. */
+  private void checkNoFileIsADirectoryOfAnother() {
+    Set<String> paths = new TreeSet<>();
+    layout.files().forEach(file -> paths.add(file.path()));
+    for (String path : paths) {
+      for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+        if (paths.contains(path.substring(0, slash))) {
+          throw unsafe(path, "needs " + path.substring(0, slash) + " as a directory, but the recipe also writes it as a file");
+        }
+      }
+    }
+  }
+
+  private SkeletonRefusedException unsafe(String path, String problem) {
+    return new SkeletonRefusedException(
+        Reason.UNSAFE_PATH,
+        "refusing the recipe: the path `" + path + "` " + problem
+            + "; prepare the recipe again with jchef prepare");
+  }
+
+  private void scan() {
+    Set<String> foreign = new TreeSet<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              if (dir.getFileName() != null && dir.getFileName().toString().equals(".git")) {
+                throw gitRepository(dir);
+              }
+              return isSkipped(dir.normalize()) || isProvided(dir)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              String name = file.getFileName().toString();
+              if (name.equals(".git")) {
+                throw gitRepository(file);
+              }
+              if ((name.endsWith(".rs") || PROJECT_FILES.contains(name)) && !isRecipe(file)) {
+                String relative = relative(file);
+                if (!record.owns(root, relative)) {
+                  foreign.add(relative);
+                }
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot scan " + root, e);
+    }
+    if (!foreign.isEmpty()) {
+      List<String> shown = foreign.stream().limit(3).toList();
+      throw new SkeletonRefusedException(
+          Reason.REAL_PROJECT,
+          "refusing to write a skeleton into " + root + ": it holds Rust sources or Cargo files"
+              + " that jchef did not write (" + String.join(", ", shown)
+              + (foreign.size() > shown.size() ? " and " + (foreign.size() - shown.size()) + " more" : "")
+              + "), so a real project lives here and its files would be overwritten; "
+              + WHAT_TO_DO);
+    }
+  }
+
+  private SkeletonRefusedException gitRepository(Path gitPath) {
+    return new SkeletonRefusedException(
+        Reason.GIT_REPOSITORY,
+        "refusing to write a skeleton into " + root + ": " + relative(gitPath)
+            + " shows a git repository, which holds real work; " + WHAT_TO_DO);
+  }
+
+  private void checkNotForeign(PlannedFile file, Path location) {
+    if (!Files.exists(location, LinkOption.NOFOLLOW_LINKS) || record.owns(root, relative(location))) {
+      return;
+    }
+    try {
+      if (Files.isRegularFile(location)
+          && Arrays.equals(Files.readAllBytes(location), file.bytes())) {
+        return; // already the content the recipe asks for
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + location, e);
+    }
+    throw new SkeletonRefusedException(
+        Reason.FOREIGN_FILE,
+        "refusing to write " + file.path() + " in " + root + ": it exists with other content, and"
+            + " jchef did not write it (or it was changed since); move it away, or " + WHAT_TO_DO);
+  }
+
+  private boolean isSkipped(Path path) {
+    return skipped.stream().anyMatch(path::startsWith);
+  }
+
+  private boolean isProvided(Path dir) {
+    return layout.providedDirectories().contains(relative(dir));
+  }
+
+  private boolean isRecipe(Path file) {
+    return options.recipeFile().map(r -> root.resolve(r).normalize().equals(file.normalize())).orElse(false);
+  }
+
+  /** {@code path} relative to {@code root}, {@code /}-separated: how the record names files. */
+  static String relative(Path root, Path path) {
+    List<String> parts = new ArrayList<>();
+    root.relativize(path).forEach(part -> parts.add(part.toString()));
+    return String.join("/", parts);
+  }
+
+  private String relative(Path path) {
+    return relative(root, path);
+  }
+
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve " + path, e);
+    }
+  }
+}

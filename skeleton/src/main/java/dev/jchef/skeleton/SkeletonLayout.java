@@ -1,0 +1,160 @@
+package dev.jchef.skeleton;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import dev.jchef.model.CargoFileException;
+import dev.jchef.model.RelativePaths;
+import dev.jchef.model.TargetKind;
+import dev.jchef.model.TomlReader;
+import dev.jchef.model.TomlTable;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeManifest;
+import dev.jchef.recipe.RecipeTarget;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The files a recipe becomes: {@code Cargo.lock}, the toolchain file, {@code
+ * .cargo/config.toml}, every manifest, and a dummy source per target; and the directories the
+ * user provides ({@code [patch]} and {@code [replace]} path crates that are not in the recipe,
+ * {@code directory} sources of the Cargo configuration), which the skeleton must leave alone.
+ */
+record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> providedDirectories) {
+  static final String LOCKFILE = "Cargo.lock";
+  static final String CONFIG = ".cargo/config.toml";
+
+  static SkeletonLayout of(Recipe recipe, boolean noStd) {
+    Map<String, PlannedFile> files = new LinkedHashMap<>();
+    recipe.lockFile().ifPresent(text -> add(files, new PlannedFile(LOCKFILE, text)));
+    recipe
+        .toolchainFile()
+        .ifPresent(t -> add(files, new PlannedFile(t.kind().fileName(), t.text())));
+    recipe.configFile().ifPresent(text -> add(files, new PlannedFile(CONFIG, text)));
+    Set<String> manifestDirectories = new TreeSet<>();
+    for (int i = 0; i < recipe.manifests().size(); i++) {
+      RecipeManifest manifest = recipe.manifests().get(i);
+      String field = "manifests[" + i + "].relative_path";
+      String path = RecipePaths.checked(manifest.relativePath(), field);
+      if (!path.equals("Cargo.toml") && !path.endsWith("/Cargo.toml")) {
+        throw new SkeletonRefusedException(
+            SkeletonRefusedException.Reason.UNSAFE_PATH,
+            "refusing the recipe: " + field + " `" + path + "` is not a Cargo.toml");
+      }
+      add(files, new PlannedFile(path, manifest.contents()));
+      String directory = path.equals("Cargo.toml") ? "" : path.substring(0, path.length() - 11);
+      manifestDirectories.add(directory);
+      TomlTable document = parse(manifest, path);
+      for (int j = 0; j < manifest.targets().size(); j++) {
+        RecipeTarget target = manifest.targets().get(j);
+        String targetPath =
+            RecipePaths.checked(target.path(), "manifests[" + i + "].targets[" + j + "].path");
+        String content =
+            DummySources.of(target.kind(), target.procMacro(), harness(document, target), noStd);
+        add(files, new PlannedFile(directory.isEmpty() ? targetPath : directory + "/" + targetPath, content));
+      }
+    }
+    return new SkeletonLayout(
+        ImmutableList.copyOf(files.values()), providedDirectories(recipe, manifestDirectories));
+  }
+
+  /**
+   * Two targets may share a file (a lib and a bin at one path); a {@code fn main() {}} serves
+   * both, where an empty file would not build the bin.
+   */
+  private static void add(Map<String, PlannedFile> files, PlannedFile file) {
+    PlannedFile previous = files.get(file.path());
+    if (previous == null || previous.content().isEmpty()) {
+      files.put(file.path(), file);
+    }
+  }
+
+  private static TomlTable parse(RecipeManifest manifest, String path) {
+    try {
+      return TomlReader.parse(manifest.contents(), path);
+    } catch (CargoFileException e) {
+      throw new SkeletonRefusedException(
+          SkeletonRefusedException.Reason.UNSAFE_PATH,
+          "refusing the recipe: the contents of " + path + " are not a manifest: " + e.getMessage());
+    }
+  }
+
+  /** A test or bench uses the libtest harness unless its table says {@code harness = false}. */
+  private static boolean harness(TomlTable document, RecipeTarget target) {
+    String section =
+        target.kind() == TargetKind.TEST ? "test" : target.kind() == TargetKind.BENCH ? "bench" : null;
+    if (section == null) {
+      return true;
+    }
+    for (Object entry : document.getArray(section).orElse(ImmutableList.of())) {
+      if (entry instanceof TomlTable table
+          && table.getString("name").equals(Optional.of(target.name()))) {
+        return table.getBoolean("harness").orElse(true);
+      }
+    }
+    return true;
+  }
+
+  private static ImmutableSet<String> providedDirectories(
+      Recipe recipe, Set<String> manifestDirectories) {
+    Set<String> provided = new TreeSet<>();
+    recipe.manifests().stream()
+        .filter(m -> m.relativePath().equals("Cargo.toml"))
+        .findFirst()
+        .ifPresent(root -> patchPaths(parse(root, "Cargo.toml"), provided));
+    recipe.configFile().ifPresent(config -> sourceDirectories(config, provided));
+    provided.removeAll(manifestDirectories);
+    return ImmutableSet.copyOf(provided);
+  }
+
+  private static void patchPaths(TomlTable root, Set<String> into) {
+    root.getTable("patch")
+        .ifPresent(
+            patch ->
+                patch.asMap().values().stream()
+                    .filter(TomlTable.class::isInstance)
+                    .forEach(registry -> pathsOf((TomlTable) registry, into)));
+    root.getTable("replace").ifPresent(replace -> pathsOf(replace, into));
+  }
+
+  private static void pathsOf(TomlTable entries, Set<String> into) {
+    entries.asMap().values().stream()
+        .filter(TomlTable.class::isInstance)
+        .map(entry -> ((TomlTable) entry).getString("path"))
+        .flatMap(Optional::stream)
+        .flatMap(path -> insideRoot(path).stream())
+        .forEach(into::add);
+  }
+
+  private static void sourceDirectories(String config, Set<String> into) {
+    TomlTable table;
+    try {
+      table = TomlReader.parse(config, CONFIG);
+    } catch (CargoFileException e) {
+      return; // cargo will report a broken configuration; nothing here is provided by it
+    }
+    table.getTable("source")
+        .ifPresent(
+            sources ->
+                sources.asMap().values().stream()
+                    .filter(TomlTable.class::isInstance)
+                    .map(source -> ((TomlTable) source).getString("directory"))
+                    .flatMap(Optional::stream)
+                    .flatMap(path -> insideRoot(path).stream())
+                    .forEach(into::add));
+  }
+
+  /** A path inside the root, normalised; absolute and climbing paths are not in the root. */
+  private static Optional<String> insideRoot(String path) {
+    String normalised = RelativePaths.normalize(path);
+    boolean outside =
+        path.startsWith("/")
+            || path.matches("^[A-Za-z]:.*")
+            || normalised.isEmpty()
+            || List.of(normalised.split("/")).contains("..");
+    return outside ? Optional.empty() : Optional.of(normalised);
+  }
+}

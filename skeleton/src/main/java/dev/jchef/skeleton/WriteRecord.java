@@ -1,0 +1,86 @@
+package dev.jchef.skeleton;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What jchef wrote into a skeleton directory: each file's path and the SHA-256 of the content it
+ * wrote, kept in {@value #PATH}. A file counts as jchef's only while it still has that content, so
+ * a file someone edited after a cook is theirs again and is never overwritten.
+ */
+record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
+  static final String PATH = ".jchef/written-files.json";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static WriteRecord empty() {
+    return new WriteRecord(ImmutableMap.of());
+  }
+
+  /** The record in {@code root}, or an empty one; an unreadable record trusts nothing. */
+  static WriteRecord read(Path root) {
+    Path file = SkeletonFiles.resolve(root, PATH);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return empty();
+    }
+    try {
+      JsonNode files = MAPPER.readTree(Files.readString(file)).path("files");
+      Map<String, String> entries = new TreeMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        entries.put(entry.getKey(), entry.getValue().asText());
+      }
+      return new WriteRecord(ImmutableMap.copyOf(entries));
+    } catch (JsonProcessingException e) {
+      return empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Whether the file at {@code path} is one jchef wrote and nobody has changed since. */
+  boolean owns(Path root, String path) {
+    String recorded = sha256ByPath.get(path);
+    if (recorded == null) {
+      return false;
+    }
+    Path file = SkeletonFiles.resolve(root, path);
+    try {
+      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+          && recorded.equals(Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** This record with more entries. */
+  WriteRecord plus(Map<String, String> more) {
+    Map<String, String> entries = new TreeMap<>(sha256ByPath);
+    entries.putAll(more);
+    return new WriteRecord(ImmutableMap.copyOf(entries));
+  }
+
+  void writeTo(Path root) {
+    ObjectNode json = MAPPER.createObjectNode();
+    ObjectNode files = json.putObject("files");
+    new TreeMap<>(sha256ByPath).forEach(files::put);
+    try {
+      SkeletonFiles.writeAtomically(
+          SkeletonFiles.resolve(root, PATH),
+          MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
