@@ -2,6 +2,7 @@ package dev.jchef.cli;
 
 import dev.jchef.model.CargoFileException;
 import dev.jchef.recipe.RecipeException;
+import dev.jchef.skeleton.SkeletonRefusedException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
@@ -18,6 +19,7 @@ final class ErrorReporting implements CommandLine.IExecutionExceptionHandler {
     boolean expected =
         exception instanceof CargoFileException
             || exception instanceof RecipeException
+            || exception instanceof SkeletonRefusedException
             || exception instanceof UncheckedIOException;
     String command = "jchef " + commandLine.getCommandName();
     commandLine.getErr().println(command + ": " + exception.getMessage());

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "jchef",
     mixinStandardHelpOptions = true,
-    subcommands = {PrepareCommand.class, HashCommand.class},
+    subcommands = {PrepareCommand.class, CookCommand.class, HashCommand.class},
     versionProvider = Main.Version.class,
     description =
         "Cache-friendly Rust builds: prepare a recipe of a Cargo workspace's dependency build"

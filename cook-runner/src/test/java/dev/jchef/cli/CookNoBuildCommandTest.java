@@ -1,0 +1,83 @@
+package dev.jchef.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jchef.model.testing.Fixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CookNoBuildCommandTest {
+  @TempDir Path base;
+
+  private Path preparedRecipe() {
+    Path project =
+        Fixture.of(
+                "Cargo.toml", "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
+                "src/main.rs", "fn main() { real(); }",
+                "tests/t.rs", "#[test] fn t() {}")
+            .writeTo(base.resolve("project"));
+    assertEquals(0, CommandLineRun.in(project, "prepare").exitCode());
+    return project.resolve("recipe.json");
+  }
+
+  @Test
+  void writesTheSkeletonIntoTheWorkingDirectory() throws IOException {
+    Path cook = Files.createDirectories(base.resolve("cook"));
+    Files.copy(preparedRecipe(), cook.resolve("recipe.json"));
+
+    CommandLineRun run = CommandLineRun.in(cook, "cook", "--no-build");
+
+    assertEquals(new CommandLineRun(0, "", ""), run);
+    assertEquals("fn main() {}", Files.readString(cook.resolve("src/main.rs")));
+    assertEquals("", Files.readString(cook.resolve("tests/t.rs")));
+    assertTrue(Files.readString(cook.resolve("Cargo.toml")).contains("version = \"0.0.1\""));
+  }
+
+  @Test
+  void takesARecipePathAndNoStd() throws IOException {
+    Path cook = Files.createDirectories(base.resolve("cook"));
+
+    CommandLineRun run =
+        CommandLineRun.in(cook, "cook", "--no-build", "--no-std", "--recipe-path", preparedRecipe().toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(Files.readString(cook.resolve("src/main.rs")).startsWith("#![no_std]\n#![no_main]\n"));
+  }
+
+  @Test
+  void refusesTheRealProjectWithOneLine() throws IOException {
+    Path recipe = preparedRecipe();
+    Path project = recipe.getParent();
+
+    CommandLineRun run = CommandLineRun.in(project, "cook", "--no-build");
+
+    assertEquals(1, run.exitCode());
+    assertTrue(
+        run.err().startsWith("jchef cook: refusing to write a skeleton into " + project + ": it holds Rust sources"),
+        run.err());
+    assertEquals(1, run.err().lines().count());
+    assertEquals("fn main() { real(); }", Files.readString(project.resolve("src/main.rs")));
+  }
+
+  @Test
+  void aRecipeThatIsNotJsonOrNotARecipeGetsOneLine() throws IOException {
+    Path cook = Files.createDirectories(base.resolve("cook"));
+    Files.writeString(cook.resolve("recipe.json"), "not json");
+    assertEquals(
+        new CommandLineRun(
+            1,
+            "",
+            "jchef cook: recipe.json:1:1: not valid JSON: Unrecognized token 'not': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n"),
+        CommandLineRun.in(cook, "cook", "--no-build"));
+
+    Files.writeString(cook.resolve("recipe.json"), "{\"recipe\":1}");
+    assertEquals(
+        new CommandLineRun(1, "", "jchef cook: recipe.json: skeleton: missing\n"),
+        CommandLineRun.in(cook, "cook", "--no-build"));
+  }
+}
