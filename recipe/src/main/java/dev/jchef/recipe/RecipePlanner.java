@@ -22,6 +22,7 @@ import java.util.List;
  *   <li>{@link RestrictToClosure} — only with {@code --bin}: keep what those binaries need;
  *   <li>{@link RelocateOutsidePackages} — path dependencies outside the root move inside it;
  *   <li>{@link MakeTargetsExplicit} — discovered targets written into the manifests;
+ *   <li>{@link DropRequiredFeatures} — so that no dummy target is skipped;
  *   <li>{@link RemoveLints} — lints would fail the build of dummy sources;
  *   <li>{@link DropCacheIrrelevantMetadata} — description, authors and the like;
  *   <li>{@link MaskLocalVersions} — the workspace's own versions, in manifests and lockfile;
@@ -54,6 +55,7 @@ public final class RecipePlanner {
     }
     steps.add(new RelocateOutsidePackages());
     steps.add(new MakeTargetsExplicit());
+    steps.add(new DropRequiredFeatures());
     steps.add(new RemoveLints());
     steps.add(new DropCacheIrrelevantMetadata());
     steps.add(new MaskLocalVersions());

@@ -383,4 +383,43 @@ class SkeletonScenariosTest {
         List.of(new RecipeTarget("src/lib.rs", TargetKind.LIB, true, "m")),
         manifest(recipe, "Cargo.toml").targets());
   }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void requiredFeaturesAreDroppedSoThatEveryDummyTargetBuilds(TestFileSystem fileSystem) {
+    Recipe recipe =
+        prepare(
+            fileSystem,
+            Fixture.of(
+                "Cargo.toml",
+                pkg("app")
+                    + "[features]\nfancy = []\n[[bin]]\nname = \"extra\"\npath = \"src/extra.rs\"\n"
+                    + "required-features = [\"fancy\"]\n[[example]]\nname = \"demo\"\nrequired-features = [\"fancy\"]\n",
+                "src/main.rs", "",
+                "src/extra.rs", "",
+                "examples/demo.rs", ""));
+
+    assertEquals(
+        """
+        [[bin]]
+        name = "extra"
+        path = "src/extra.rs"
+
+        [[bin]]
+        name = "app"
+        path = "src/main.rs"
+
+        [[example]]
+        name = "demo"
+
+        [features]
+        fancy = []
+
+        [package]
+        edition = "2021"
+        name = "app"
+        version = "0.0.1"
+        """,
+        manifest(recipe, "Cargo.toml").contents());
+  }
 }
