@@ -86,6 +86,25 @@ public final class SkeletonWriter {
     return new SkeletonReport(written.build(), unchanged.build(), removed.build());
   }
 
+  /**
+   * Records the current content of {@code path}, a file this writer wrote, as jchef's: for the
+   * lockfile that the build jchef ran has just rewritten in cargo's own format, so that the next
+   * cook of this directory still knows it. Does nothing for a file jchef does not own.
+   */
+  public void adoptRewrittenFile(String path) {
+    WriteRecord record = WriteRecord.read(root);
+    Path file = SkeletonFiles.resolve(root, path);
+    if (!record.sha256ByPath().containsKey(path) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      String sha256 = com.google.common.hash.Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString();
+      record.plus(Map.of(path, sha256)).writeTo(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   private static boolean hasContent(Path location, byte[] bytes) {
     try {
       return Files.isRegularFile(location, LinkOption.NOFOLLOW_LINKS)

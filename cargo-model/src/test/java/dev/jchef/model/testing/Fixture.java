@@ -86,6 +86,22 @@ public final class Fixture {
     }
   }
 
+  /** The files below {@code directory} (not {@code target/}), as a fixture. */
+  public static Fixture ofDirectory(Path directory) {
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+        String relative = directory.relativize(file).toString().replace('\\', '/');
+        if (!relative.startsWith("target/")) {
+          files.put(relative, Files.readString(file));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Fixture(ImmutableMap.copyOf(files));
+  }
+
   /** This fixture with one more file, or a file replaced. */
   public Fixture with(String path, String content) {
     Map<String, String> copy = new LinkedHashMap<>(files);
