@@ -1,0 +1,77 @@
+package dev.jchef.cook;
+
+import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Shows how far the dependency build is: packages built out of the packages in the lockfile (an
+ * upper bound: platform-specific packages are locked but not built). On a terminal it is one line
+ * that redraws itself below cargo's own messages; in a log it is a plain line at each further
+ * tenth of the way. It also counts the units compiled and found fresh, for the summary.
+ */
+final class CookProgress {
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final int lockedPackages;
+  private final Set<String> packagesDone = new HashSet<>();
+  private int compiled;
+  private int fresh;
+  private int lastTenth;
+  private boolean lineShown;
+
+  CookProgress(PrintWriter err, boolean terminal, int lockedPackages) {
+    this.err = err;
+    this.terminal = terminal;
+    this.lockedPackages = lockedPackages;
+  }
+
+  synchronized void artifact(CargoMessage artifact) {
+    if (artifact.fresh()) {
+      fresh++;
+    } else {
+      compiled++;
+    }
+    packagesDone.add(artifact.packageId());
+    String line =
+        "jchef cook: " + packagesDone.size()
+            + (lockedPackages > 0 ? " of ~" + lockedPackages : "")
+            + " packages built (" + compiled + " units compiled, " + fresh + " fresh)";
+    if (terminal) {
+      err.print("\r\033[K" + line);
+      err.flush();
+      lineShown = true;
+    } else if (lockedPackages > 0) {
+      int tenth = Math.min(10, packagesDone.size() * 10 / lockedPackages);
+      if (tenth > lastTenth) {
+        lastTenth = tenth;
+        err.println(line);
+      }
+    }
+  }
+
+  /** Prints one of cargo's own lines, above the progress line on a terminal. */
+  synchronized void cargoLine(String line) {
+    if (terminal && lineShown) {
+      err.print("\r\033[K");
+    }
+    err.println(line);
+    lineShown = false;
+  }
+
+  /** Clears the progress line before the summary. */
+  synchronized void finish() {
+    if (terminal && lineShown) {
+      err.print("\r\033[K");
+      err.flush();
+    }
+  }
+
+  synchronized int compiled() {
+    return compiled;
+  }
+
+  synchronized int fresh() {
+    return fresh;
+  }
+}

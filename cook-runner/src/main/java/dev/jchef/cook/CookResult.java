@@ -1,0 +1,33 @@
+package dev.jchef.cook;
+
+import dev.jchef.skeleton.SkeletonReport;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What one cook did.
+ *
+ * @param compiledUnits units cargo compiled ({@code compiler-artifact} messages, not fresh)
+ * @param freshUnits units cargo found up to date
+ * @param removedArtifacts files and directories of the dummies removed after the build
+ */
+public record CookResult(
+    SkeletonReport skeleton,
+    boolean built,
+    int compiledUnits,
+    int freshUnits,
+    int removedArtifacts,
+    Duration elapsed) {
+
+  /** The one line cook ends with. */
+  public String summary() {
+    String time = String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+    if (!built) {
+      return "jchef cook: skeleton written (" + skeleton.written().size() + " files written, "
+          + skeleton.unchanged().size() + " unchanged, " + skeleton.removed().size()
+          + " removed), no build, " + time;
+    }
+    return "jchef cook: " + compiledUnits + " units compiled, " + freshUnits + " fresh, "
+        + removedArtifacts + " dummy artifacts removed, " + time;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.jchef.cook;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.jchef.model.CargoFileException;
+import dev.jchef.model.Lockfile;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.skeleton.SkeletonOptions;
+import dev.jchef.skeleton.SkeletonReport;
+import dev.jchef.skeleton.SkeletonWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code cook}: writes a recipe's skeleton into a directory ({@link SkeletonWriter}), builds it
+ * with cargo so that the dependencies are compiled in the target directory, then removes what the
+ * dummy sources compiled to ({@link DummyArtifactCleaner}). The directory is then ready for the
+ * real sources, whose build compiles only the workspace's own crates.
+ *
+ * <p>cargo is {@code $CARGO} or {@code cargo} on the {@code PATH}, run with the given environment
+ * (by default this process's). When the recipe carries a toolchain file, {@code RUSTUP_TOOLCHAIN}
+ * is removed from cargo's environment: rustup would otherwise ignore the file.
+ */
+public final class CookRunner {
+  private final Path root;
+  private final CookOptions options;
+  private final Map<String, String> environment;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean terminal;
+
+  private CookRunner(
+      Path root, CookOptions options, Map<String, String> environment, PrintWriter out,
+      PrintWriter err, boolean terminal) {
+    this.root = checkNotNull(root).toAbsolutePath().normalize();
+    this.options = checkNotNull(options);
+    this.environment = ImmutableMap.copyOf(environment);
+    this.out = checkNotNull(out);
+    this.err = checkNotNull(err);
+    this.terminal = terminal;
+  }
+
+  /** A runner for the directory {@code root}, with this process's environment and output. */
+  public static CookRunner in(Path root, CookOptions options) {
+    return new CookRunner(
+        root, options, System.getenv(),
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        System.console() != null);
+  }
+
+  /** This runner with another environment for cargo. */
+  public CookRunner withEnvironment(Map<String, String> newEnvironment) {
+    return new CookRunner(root, options, newEnvironment, out, err, terminal);
+  }
+
+  /**
+   * This runner printing to other writers: {@code out} gets whatever tools print on cargo's
+   * standard output, {@code err} cargo's messages, progress and the summary.
+   */
+  public CookRunner withOutput(PrintWriter newOut, PrintWriter newErr, boolean isTerminal) {
+    return new CookRunner(root, options, environment, newOut, newErr, isTerminal);
+  }
+
+  /**
+   * Cooks {@code recipe}.
+   *
+   * @param recipeFile the recipe's file, if it lies in the directory (the writer leaves it be)
+   * @throws CookException when cargo is missing or fails (with cargo's exit status)
+   */
+  public CookResult cook(Recipe recipe, Optional<Path> recipeFile) {
+    long start = System.nanoTime();
+    Optional<Path> targetDirectory = targetDirectory();
+    SkeletonOptions skeletonOptions = SkeletonOptions.defaults().withNoStd(options.noStd());
+    skeletonOptions = recipeFile.map(skeletonOptions::withRecipeFile).orElse(skeletonOptions);
+    skeletonOptions = targetDirectory.map(skeletonOptions::withTargetDirectory).orElse(skeletonOptions);
+    SkeletonWriter writer = new SkeletonWriter(root, skeletonOptions);
+    SkeletonReport skeleton = writer.write(recipe);
+    if (options.subcommand() == CargoSubcommand.NO_BUILD) {
+      return new CookResult(skeleton, false, 0, 0, 0, elapsedSince(start));
+    }
+
+    Map<String, String> cargoEnvironment = new HashMap<>(environment);
+    if (recipe.toolchainFile().isPresent()) {
+      cargoEnvironment.remove("RUSTUP_TOOLCHAIN");
+    }
+    CargoProcess cargo = new CargoProcess(CargoExecutable.find(environment), cargoEnvironment);
+    CookProgress progress = new CookProgress(err, terminal, lockedPackages(recipe));
+    ImmutableList<CargoMessage> artifacts;
+    try {
+      artifacts = cargo.run(root, options, progress, out, terminal);
+    } finally {
+      // cargo writes the lockfile back in its own format; it is still the skeleton's.
+      writer.adoptRewrittenFile("Cargo.lock");
+    }
+
+    List<String> registryFiles =
+        artifacts.stream().filter(a -> !a.isLocal()).flatMap(a -> a.filenames().stream()).toList();
+    DummyArtifactCleaner cleaner =
+        new DummyArtifactCleaner(
+            targetDirectory.orElse(root.resolve("target")), options.profile(), options.targets(), registryFiles);
+    int removed = cleaner.clean(recipe);
+    return new CookResult(
+        skeleton, true, progress.compiled(), progress.fresh(), removed, elapsedSince(start));
+  }
+
+  /** {@code --target-dir}, else {@code CARGO_TARGET_DIR}, resolved against the root. */
+  private Optional<Path> targetDirectory() {
+    Optional<Path> configured =
+        options.targetDirectory().or(() -> Optional.ofNullable(environment.get("CARGO_TARGET_DIR")).map(Path::of));
+    return configured.map(root::resolve).map(Path::normalize);
+  }
+
+  private static int lockedPackages(Recipe recipe) {
+    try {
+      return recipe.lockFile().map(text -> Lockfile.parse(text, "Cargo.lock").packages().size()).orElse(0);
+    } catch (CargoFileException e) {
+      return 0;
+    }
+  }
+
+  private static Duration elapsedSince(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+}
