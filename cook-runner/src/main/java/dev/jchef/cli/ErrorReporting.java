@@ -1,5 +1,6 @@
 package dev.jchef.cli;
 
+import dev.jchef.cook.CookException;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.recipe.RecipeException;
 import dev.jchef.skeleton.SkeletonRefusedException;
@@ -7,9 +8,9 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
- * Turns a failed command into one line on standard error naming the file, line or field, and exit
- * code {@link ExitCode#FAILED}; the stack trace only with {@code --verbose}. Errors jchef does not
- * expect keep their stack trace.
+ * Turns a failed command into one line on standard error naming the file, line or field, and an
+ * exit code: cargo's own when cargo failed, else {@link ExitCode#FAILED}; the stack trace only
+ * with {@code --verbose}. Errors jchef does not expect keep their stack trace.
  */
 final class ErrorReporting implements CommandLine.IExecutionExceptionHandler {
 
@@ -20,13 +21,13 @@ final class ErrorReporting implements CommandLine.IExecutionExceptionHandler {
         exception instanceof CargoFileException
             || exception instanceof RecipeException
             || exception instanceof SkeletonRefusedException
+            || exception instanceof CookException
             || exception instanceof UncheckedIOException;
-    String command = "jchef " + commandLine.getCommandName();
-    commandLine.getErr().println(command + ": " + exception.getMessage());
+    commandLine.getErr().println("jchef " + commandLine.getCommandName() + ": " + exception.getMessage());
     if (!expected || isVerbose(parseResult)) {
       exception.printStackTrace(commandLine.getErr());
     }
-    return ExitCode.FAILED;
+    return exception instanceof CookException cook ? cook.exitCode() : ExitCode.FAILED;
   }
 
   private static boolean isVerbose(CommandLine.ParseResult parseResult) {

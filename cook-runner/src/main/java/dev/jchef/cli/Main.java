@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,23 +28,34 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Path workingDirectory;
+  private final Map<String, String> environment;
+  private final boolean terminal;
 
-  private Main(Path workingDirectory) {
+  private Main(Path workingDirectory, Map<String, String> environment, boolean terminal) {
     this.workingDirectory = workingDirectory;
+    this.environment = Map.copyOf(environment);
+    this.terminal = terminal;
   }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(Path.of("").toAbsolutePath(), out, err, args));
+    Main main = new Main(Path.of("").toAbsolutePath(), System.getenv(), System.console() != null);
+    System.exit(main.execute(out, err, args));
   }
 
   /**
-   * Runs the command line as if started in {@code workingDirectory}, printing to {@code out} and
-   * {@code err}, and returns its exit code without exiting.
+   * Runs the command line as if started in {@code workingDirectory} with {@code environment}, not
+   * on a terminal, printing to {@code out} and {@code err}; returns the exit code.
    */
-  public static int run(Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
-    return new CommandLine(new Main(workingDirectory.toAbsolutePath()))
+  public static int run(
+      Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
+      String... args) {
+    return new Main(workingDirectory.toAbsolutePath(), environment, false).execute(out, err, args);
+  }
+
+  private int execute(PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(this)
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler(new ErrorReporting())
@@ -53,6 +65,16 @@ public final class Main implements Runnable {
   /** The directory the command was started in; relative paths are resolved against it. */
   Path workingDirectory() {
     return workingDirectory;
+  }
+
+  /** The environment cargo runs with. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /** Whether standard error is a terminal, where progress redraws one line. */
+  boolean terminal() {
+    return terminal;
   }
 
   @Override
