@@ -31,7 +31,10 @@ class CookNoBuildCommandTest {
 
     CommandLineRun run = CommandLineRun.in(cook, "cook", "--no-build");
 
-    assertEquals(new CommandLineRun(0, "", ""), run);
+    assertEquals(0, run.exitCode());
+    assertTrue(
+        run.err().matches("jchef cook: skeleton written \\(3 files written, 0 unchanged, 0 removed\\), no build, \\d+\\.\\d s\n"),
+        run.err());
     assertEquals("fn main() {}", Files.readString(cook.resolve("src/main.rs")));
     assertEquals("", Files.readString(cook.resolve("tests/t.rs")));
     assertTrue(Files.readString(cook.resolve("Cargo.toml")).contains("version = \"0.0.1\""));

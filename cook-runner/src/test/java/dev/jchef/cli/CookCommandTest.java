@@ -1,0 +1,88 @@
+package dev.jchef.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jchef.cook.TestRegistry;
+import dev.jchef.model.testing.Cargo;
+import dev.jchef.model.testing.Fixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jchef prepare} then {@code jchef cook} with real cargo, through the command line. */
+class CookCommandTest {
+  @TempDir Path base;
+  private Map<String, String> environment;
+  private Path cook;
+
+  @BeforeEach
+  void prepareTheExample() throws IOException {
+    Cargo.assumeAvailable();
+    environment = TestRegistry.environment(TestRegistry.cargoHome(base.resolve("cargo-home")));
+    Path project = Fixture.ofDirectory(Path.of("..", "examples", "demo-workspace")).writeTo(base.resolve("project"));
+    assertEquals(0, CommandLineRun.in(project, environment, "prepare").exitCode());
+    cook = Files.createDirectories(base.resolve("cook"));
+    Files.copy(project.resolve("recipe.json"), cook.resolve("recipe.json"));
+  }
+
+  @Test
+  void cooksAndEndsWithTheSummaryLine() {
+    CommandLineRun run = CommandLineRun.in(cook, environment, "cook", "--release");
+
+    assertEquals(0, run.exitCode(), run.err());
+    List<String> lines = run.err().lines().toList();
+    String summary = lines.get(lines.size() - 1);
+    assertTrue(
+        summary.matches("jchef cook: \\d+ units compiled, 0 fresh, \\d+ dummy artifacts removed, \\d+\\.\\d s"),
+        summary);
+    assertTrue(run.err().contains("Compiling chef-shout v1.0.0"), "cargo's own lines are shown");
+    assertTrue(run.err().contains("packages built"), "progress is shown");
+    assertTrue(Files.isDirectory(cook.resolve("target/release/deps")));
+
+    CommandLineRun again = CommandLineRun.in(cook, environment, "cook", "--release");
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.err().lines().reduce((a, b) -> b).orElseThrow().matches("jchef cook: \\d+ units compiled, \\d+ fresh, .*"));
+  }
+
+  @Test
+  void cargosFailureIsCooksExitStatusWithOneLine() {
+    CommandLineRun run = CommandLineRun.in(cook, environment, "cook", "--features", "no-such-feature");
+
+    assertEquals(101, run.exitCode());
+    assertTrue(
+        run.err().endsWith("jchef cook: cargo build failed with exit status 101 (cargo's messages above say why)\n"),
+        run.err());
+  }
+
+  @Test
+  void aMissingCargoIsAClearError() {
+    Map<String, String> noCargo = new HashMap<>(environment);
+    noCargo.remove("CARGO");
+    noCargo.put("PATH", base.resolve("empty").toString());
+
+    CommandLineRun run = CommandLineRun.in(cook, noCargo, "cook");
+
+    assertEquals(
+        new CommandLineRun(
+            1, "", "jchef cook: cargo not found: it is not on the PATH and CARGO is not set; install Rust (rustup) or set CARGO\n"),
+        run);
+  }
+
+  @Test
+  void contradictoryFlagsAreUsageErrors() {
+    CommandLineRun profiles = CommandLineRun.in(cook, environment, "cook", "--release", "--profile", "dist");
+    assertEquals(2, profiles.exitCode());
+    assertTrue(profiles.err().startsWith("--release and --profile dist both choose a profile: give one of them"), profiles.err());
+
+    CommandLineRun commands = CommandLineRun.in(cook, environment, "cook", "--check", "--no-build");
+    assertEquals(2, commands.exitCode());
+    assertTrue(commands.err().startsWith("give at most one of --check, --clippy, --zigbuild and --no-build"), commands.err());
+  }
+}

@@ -1,0 +1,201 @@
+package dev.jchef.cook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jchef.model.testing.Cargo;
+import dev.jchef.model.testing.Fixture;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeJson;
+import dev.jchef.recipe.RecipePlanner;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * One end-to-end run of the cargo-chef technique with real cargo, as a container build does it:
+ * prepare in the project; cook in a fresh directory holding only the recipe (the registry comes
+ * from a {@code CARGO_HOME}, as a builder image would provide it); copy the sources over with
+ * fresh modification times, as {@code COPY . .} does; build for real and read cargo's JSON.
+ */
+final class CookScenario {
+  /** The example workspace of {@code ./jchef demo}, relative to this module. */
+  static final Path EXAMPLE = Path.of("..", "examples", "demo-workspace");
+
+  final Path project;
+  final Path cook;
+  final Map<String, String> environment;
+
+  private CookScenario(Path project, Path cook, Map<String, String> environment) {
+    this.project = project;
+    this.cook = cook;
+    this.environment = environment;
+  }
+
+  /** The example workspace, with {@code changes} applied, in {@code base}. */
+  static CookScenario of(Path base, Fixture project) {
+    Cargo.assumeAvailable();
+    Path cargoHome = TestRegistry.cargoHome(base.resolve("cargo-home"));
+    return new CookScenario(
+        project.writeTo(base.resolve("project")),
+        base.resolve("cook"),
+        TestRegistry.environment(cargoHome));
+  }
+
+  static Fixture example() {
+    return Fixture.ofDirectory(EXAMPLE);
+  }
+
+  Recipe prepare(String... bins) {
+    return RecipePlanner.plan(dev.jchef.model.Workspace.discover(project), List.of(bins));
+  }
+
+  /** Cooks {@code recipe} in the cook directory, with the recipe file beside it. */
+  CookResult cook(Recipe recipe, CookOptions options) {
+    try {
+      Files.createDirectories(cook);
+      Path recipeFile = cook.resolve("recipe.json");
+      Files.writeString(recipeFile, RecipeJson.write(recipe));
+      StringWriter log = new StringWriter();
+      try {
+        return CookRunner.in(cook, options)
+            .withEnvironment(environment)
+            .withOutput(new PrintWriter(log, true), new PrintWriter(log, true), false)
+            .cook(recipe, Optional.of(recipeFile));
+      } finally {
+        System.err.print(log);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Changes a file of the project, as a developer would between two builds. */
+  CookScenario edit(String path, String content) {
+    try {
+      Path file = project.resolve(path);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content);
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies the project's files over the cooked directory with fresh modification times. */
+  void copySources() {
+    try (Stream<Path> files = Files.walk(project)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path relative = project.relativize(file);
+        if (relative.startsWith("target")) {
+          continue;
+        }
+        Path destination = cook.resolve(relative.toString());
+        Files.createDirectories(destination.getParent());
+        Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code cargo build --message-format json ARGS} in the cooked directory. */
+  BuildOutcome build(String... args) {
+    List<String> command = new ArrayList<>(List.of("build", "--message-format=json-render-diagnostics"));
+    command.addAll(List.of(args));
+    Run run = run(cook, command);
+    assertEquals(0, run.exitCode(), "the real build failed:\n" + run.stderr());
+    TreeSet<String> externalCompiled = new TreeSet<>();
+    TreeSet<String> localCompiled = new TreeSet<>();
+    ObjectMapper mapper = new ObjectMapper();
+    for (String line : run.stdout().split("\n")) {
+      if (!line.startsWith("{")) {
+        continue;
+      }
+      try {
+        JsonNode message = mapper.readTree(line);
+        CargoMessage.artifact(message)
+            .filter(a -> !a.fresh())
+            .ifPresent(a -> (a.isLocal() ? localCompiled : externalCompiled).add(name(a) + " " + a.targetName()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new BuildOutcome(List.copyOf(externalCompiled), List.copyOf(localCompiled));
+  }
+
+  /**
+   * The package name in a package id: {@code registry+https://...#chef-shout@1.0.0}, or {@code
+   * path+file:///.../app#0.1.0} when the directory has the package's name.
+   */
+  private static String name(CargoMessage artifact) {
+    String id = artifact.packageId();
+    int hash = id.lastIndexOf('#');
+    String fragment = id.substring(hash + 1);
+    int at = fragment.indexOf('@');
+    if (at >= 0) {
+      return fragment.substring(0, at);
+    }
+    String url = id.substring(0, hash);
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+
+  private Run run(Path directory, List<String> cargoArgs) {
+    List<String> command = new ArrayList<>();
+    command.add(System.getenv().getOrDefault("CARGO", "cargo"));
+    command.addAll(cargoArgs);
+    return exec(directory, command);
+  }
+
+  Run exec(Path directory, List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+      String stdout = drain(process.getInputStream());
+      return new Run(process.waitFor(), stdout, stderr.join());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String drain(java.io.InputStream in) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      in.transferTo(out);
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a process printed, and how it ended. */
+  record Run(int exitCode, String stdout, String stderr) {}
+
+  /**
+   * The units the real build compiled (not fresh): registry crates, which must be none after a
+   * good cook, and the workspace's own, as "package target".
+   */
+  record BuildOutcome(List<String> externalCompiled, List<String> localCompiled) {}
+}

@@ -1,0 +1,5 @@
+//! An extra value.
+
+pub fn extra() -> u32 {
+    42
+}

@@ -1,0 +1,5 @@
+//! Greets someone, shouting.
+
+pub fn greet(name: &str) -> String {
+    chef_shout::shout(&format!("hello, {name}"))
+}

@@ -1,0 +1,5 @@
+//! A dependency that arrives late.
+
+pub fn arrived() -> bool {
+    true
+}
