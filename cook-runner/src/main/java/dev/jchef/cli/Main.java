@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "jchef",
     mixinStandardHelpOptions = true,
-    subcommands = {PrepareCommand.class, CookCommand.class, HashCommand.class},
+    subcommands = {PrepareCommand.class, CookCommand.class, HashCommand.class, DemoCommand.class},
     versionProvider = Main.Version.class,
     description =
         "Cache-friendly Rust builds: prepare a recipe of a Cargo workspace's dependency build"

@@ -32,6 +32,21 @@ record CargoMessage(
                 : Optional.empty()));
   }
 
+  /**
+   * The package name in the id: {@code registry+https://...#chef-shout@1.0.0}, or {@code
+   * path+file:///.../app#0.1.0} when the directory has the package's name.
+   */
+  String packageName() {
+    int hash = packageId.lastIndexOf('#');
+    String fragment = packageId.substring(hash + 1);
+    int at = fragment.indexOf('@');
+    if (at >= 0) {
+      return fragment.substring(0, at);
+    }
+    String url = packageId.substring(0, Math.max(hash, 0));
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+
   /** Whether the unit belongs to a package of the workspace (a path source), not the registry. */
   boolean isLocal() {
     return packageId.startsWith("path+");

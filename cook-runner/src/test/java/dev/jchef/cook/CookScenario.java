@@ -130,30 +130,13 @@ final class CookScenario {
         JsonNode message = mapper.readTree(line);
         CargoMessage.artifact(message)
             .filter(a -> !a.fresh())
-            .ifPresent(a -> (a.isLocal() ? localCompiled : externalCompiled).add(name(a) + " " + a.targetName()));
+            .ifPresent(a -> (a.isLocal() ? localCompiled : externalCompiled).add(a.packageName() + " " + a.targetName()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return new BuildOutcome(List.copyOf(externalCompiled), List.copyOf(localCompiled));
   }
-
-  /**
-   * The package name in a package id: {@code registry+https://...#chef-shout@1.0.0}, or {@code
-   * path+file:///.../app#0.1.0} when the directory has the package's name.
-   */
-  private static String name(CargoMessage artifact) {
-    String id = artifact.packageId();
-    int hash = id.lastIndexOf('#');
-    String fragment = id.substring(hash + 1);
-    int at = fragment.indexOf('@');
-    if (at >= 0) {
-      return fragment.substring(0, at);
-    }
-    String url = id.substring(0, hash);
-    return url.substring(url.lastIndexOf('/') + 1);
-  }
-
 
   private Run run(Path directory, List<String> cargoArgs) {
     List<String> command = new ArrayList<>();

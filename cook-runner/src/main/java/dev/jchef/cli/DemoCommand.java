@@ -1,0 +1,175 @@
+package dev.jchef.cli;
+
+import dev.jchef.cook.CookOptions;
+import dev.jchef.cook.CookResult;
+import dev.jchef.cook.CookRunner;
+import dev.jchef.cook.RealBuild;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeJson;
+import dev.jchef.recipe.RecipePlanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jchef demo}: the whole technique on the bundled example workspace, offline. It copies the
+ * workspace to a temporary directory, prepares, cooks in a fresh directory, builds the real
+ * sources on top, changes a source file and builds again, and reports the times and what was
+ * compiled each time. The example's dependencies come from jchef's own test registry.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show prepare and cook at work on the bundled example workspace, offline: times, and"
+            + " which crates each build compiles.")
+final class DemoCommand implements Callable<Integer> {
+  private static final String EXAMPLE = "examples/demo-workspace";
+  private static final String REGISTRY = "cook-runner/src/test/resources/registry";
+  private static final String EDITED = "greeter/src/lib.rs";
+
+  @Option(names = "--keep", description = "Keep the temporary directory to look at.")
+  boolean keep;
+
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path home = jchefHome();
+    Path directory = Files.createTempDirectory("jchef-demo-");
+    try {
+      Path project = copy(home.resolve(EXAMPLE), directory.resolve("project"));
+      Path cook = Files.createDirectories(directory.resolve("cook"));
+      Map<String, String> environment = offlineEnvironment(home, directory.resolve("cargo-home"));
+      out.println("jchef demo: the example workspace is in " + project);
+
+      long start = System.nanoTime();
+      Recipe recipe = RecipePlanner.prepare(project);
+      Path recipeFile = cook.resolve("recipe.json");
+      Files.writeString(recipeFile, RecipeJson.write(recipe));
+      out.printf("jchef demo: prepare: %d manifests, %d bytes of recipe, %s%n",
+          recipe.manifests().size(), Files.size(recipeFile), seconds(Duration.ofNanos(System.nanoTime() - start)));
+
+      CookResult cooked =
+          CookRunner.in(cook, CookOptions.defaults())
+              .withEnvironment(environment)
+              .withOutput(out, err, main.terminal())
+              .cook(recipe, Optional.of(recipeFile));
+      out.println("jchef demo: cook in a fresh directory: " + cooked.summary().substring("jchef cook: ".length()));
+
+      copySources(project, cook);
+      RealBuild.Report first = RealBuild.run(cook, CookOptions.defaults(), environment, out, err);
+      out.printf("jchef demo: first build of the real sources: %s, %d registry crates compiled, %d workspace units (%s)%n",
+          seconds(first.elapsed()), first.registryCompiled().size(), first.workspaceCompiled().size(),
+          String.join(", ", first.workspaceCompiled()));
+      out.print(program(cook.resolve("target").resolve("debug").resolve("app"), environment));
+
+      Files.writeString(
+          project.resolve(EDITED),
+          Files.readString(project.resolve(EDITED)).replace("format!(\"{} {}\"", "format!(\"{} -- {}\""));
+      copySources(project, cook);
+      RealBuild.Report second = RealBuild.run(cook, CookOptions.defaults(), environment, out, err);
+      out.printf("jchef demo: after editing %s: %s, %d units rebuilt (%d from the registry)%n",
+          EDITED, seconds(second.elapsed()),
+          second.workspaceCompiled().size() + second.registryCompiled().size(), second.registryCompiled().size());
+      out.print(program(cook.resolve("target").resolve("debug").resolve("app"), environment));
+      return first.registryCompiled().isEmpty() && second.registryCompiled().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    } finally {
+      if (keep) {
+        out.println("jchef demo: kept " + directory);
+      } else {
+        delete(directory);
+      }
+    }
+  }
+
+  /** The source tree jchef runs from; the launcher passes it as {@code jchef.home}. */
+  private Path jchefHome() {
+    String home = System.getProperty("jchef.home");
+    if (home == null || !Files.isDirectory(Path.of(home, EXAMPLE))) {
+      String message = "the demo needs jchef's source tree: run it as ./jchef demo from a checkout";
+      throw new UncheckedIOException(message, new IOException(message));
+    }
+    return Path.of(home);
+  }
+
+  /** The caller's environment with a CARGO_HOME that serves the test registry, offline. */
+  private Map<String, String> offlineEnvironment(Path home, Path cargoHome) throws IOException {
+    Files.createDirectories(cargoHome);
+    Files.writeString(
+        cargoHome.resolve("config.toml"),
+        "[source.crates-io]\nreplace-with = \"jchef-demo-registry\"\n\n[source.jchef-demo-registry]\n"
+            + "directory = \"" + home.resolve(REGISTRY).toAbsolutePath().toString().replace("\\", "\\\\")
+            + "\"\n\n[net]\noffline = true\n");
+    Map<String, String> environment = new HashMap<>(main.environment());
+    environment.put("CARGO_HOME", cargoHome.toString());
+    environment.remove("CARGO_TARGET_DIR");
+    return environment;
+  }
+
+  /** What the example program prints, each line marked as the program's. */
+  private static String program(Path executable, Map<String, String> environment) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(executable.toString()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    StringBuilder marked = new StringBuilder();
+    output.lines().forEach(line -> marked.append("  app says: ").append(line).append('\n'));
+    return marked.toString();
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.filter(Files::isRegularFile).toList()) {
+        Path relative = from.relativize(path);
+        if (!relative.startsWith("target")) {
+          Path destination = to.resolve(relative.toString());
+          Files.createDirectories(destination.getParent());
+          Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return to;
+  }
+
+  /** As {@code COPY . .} in a container build: the real sources over the cooked skeleton. */
+  private static void copySources(Path project, Path cook) throws IOException {
+    copy(project, cook);
+  }
+
+  private static void delete(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.jchef.cook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jchef.model.testing.Fixture;
+import dev.jchef.recipe.Recipe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * RECIPE-SPEC Part B item 7 with real cargo: a path dependency outside the root, an excluded one
+ * inside it, and a {@code [patch]} path crate, which the user provides before cook like a vendor
+ * directory. Cook succeeds, and the real build compiles no registry crate.
+ */
+class PathDependenciesEndToEndTest {
+  @TempDir Path base;
+
+  @Test
+  void pathDependenciesOutsideTheMembersAndPatchedCratesCookAndBuild() throws IOException {
+    Fixture.of(
+            "Cargo.toml",
+            "[package]\nname = \"shared\"\nversion = \"0.2.0\"\nedition = \"2021\"\n"
+                + "[dependencies]\nchef-greeting = \"1.0.0\"\n",
+            "src/lib.rs",
+            "pub fn shared() -> String { chef_greeting::greet(\"shared\") }\n")
+        .writeTo(base.resolve("shared"));
+    Path registryShout = TestRegistry.directory().resolve("chef-shout-1.0.0");
+    Fixture project =
+        Fixture.of(
+            "Cargo.toml",
+            """
+            [workspace]
+            members = ["app"]
+            exclude = ["libs"]
+
+            [patch.crates-io]
+            chef-shout = { path = "patched/chef-shout" }
+            """,
+            "app/Cargo.toml",
+            """
+            [package]
+            name = "app"
+            version = "0.1.0"
+            edition = "2021"
+
+            [dependencies]
+            shared = { path = "../../shared" }
+            helper = { path = "../libs/helper" }
+            """,
+            "app/src/main.rs",
+            "fn main() { println!(\"{} {}\", shared::shared(), helper::helper()); }\n",
+            "libs/helper/Cargo.toml",
+            "[package]\nname = \"helper\"\nversion = \"0.3.0\"\nedition = \"2021\"\n[dependencies]\nchef-extra = \"1.0.0\"\n",
+            "libs/helper/src/lib.rs",
+            "pub fn helper() -> u32 { chef_extra::extra() }\n",
+            "patched/chef-shout/Cargo.toml",
+            Files.readString(registryShout.resolve("Cargo.toml")),
+            "patched/chef-shout/src/lib.rs",
+            "pub fn shout(text: &str) -> String { format!(\"{} (patched)\", text.to_uppercase()) }\n");
+    CookScenario scenario = CookScenario.of(base, project);
+    CookScenario.Run lock = scenario.exec(scenario.project, List.of("cargo", "generate-lockfile"));
+    assertEquals(0, lock.exitCode(), lock.stderr());
+
+    Recipe recipe = scenario.prepare();
+    assertEquals(
+        List.of(".jchef/outside/shared/Cargo.toml", "Cargo.toml", "app/Cargo.toml", "libs/helper/Cargo.toml"),
+        recipe.manifests().stream().map(m -> m.relativePath()).toList());
+    // The patched crate is provided, like a vendor directory, before cook.
+    copy(scenario.project.resolve("patched"), scenario.cook.resolve("patched"));
+
+    CookResult cook = scenario.cook(recipe, CookOptions.defaults());
+    assertTrue(cook.compiledUnits() > 0, cook.summary());
+
+    copyProjectExceptPatched(scenario);
+    CookScenario.BuildOutcome build = scenario.build();
+    assertEquals(List.of(), build.externalCompiled());
+    assertEquals(List.of("app app", "helper helper", "shared shared"), build.localCompiled());
+    CookScenario.Run program = scenario.exec(scenario.cook, List.of(scenario.cook.resolve("target/debug/app").toString()));
+    assertEquals("HELLO, SHARED (patched) 42\n", program.stdout());
+  }
+
+  /** COPY . . in a container keeps the files' times; the provided crate is not newer. */
+  private static void copyProjectExceptPatched(CookScenario scenario) throws IOException {
+    try (Stream<Path> files = Files.list(scenario.project)) {
+      for (Path entry : files.toList()) {
+        if (!entry.getFileName().toString().equals("patched")) {
+          copy(entry, scenario.cook.resolve(entry.getFileName().toString()));
+        }
+      }
+    }
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.filter(Files::isRegularFile).toList()) {
+        Path destination = to.resolve(from.relativize(path).toString());
+        Files.createDirectories(destination.getParent());
+        Files.copy(path, destination, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+}
