@@ -1,9 +1,6 @@
 package dev.jchef.model;
 
 import com.google.common.base.Splitter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +64,7 @@ final class MemberGlob {
       return Files.exists(next) ? List.of(next) : List.of();
     }
     Pattern regex = toRegex(part);
-    return children(base).stream()
+    return Directories.sortedEntries(base).stream()
         .filter(child -> regex.matcher(child.getFileName().toString()).matches())
         .toList();
   }
@@ -78,27 +75,13 @@ final class MemberGlob {
    * have members there, and they are often the largest trees.
    */
   private static void addDirectoriesBelow(Path dir, List<Path> into) {
-    for (Path child : children(dir)) {
+    for (Path child : Directories.sortedEntries(dir)) {
       String name = child.getFileName().toString();
       if (Files.isDirectory(child) && !name.equals(".git") && !name.equals("target")) {
         into.add(child);
         addDirectoriesBelow(child, into);
       }
     }
-  }
-
-  private static List<Path> children(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<Path> children = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      stream.forEach(children::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-    children.sort(null);
-    return children;
   }
 
   /** The regular expression of one path component of a glob. */

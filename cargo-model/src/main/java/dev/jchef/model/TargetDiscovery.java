@@ -1,9 +1,6 @@
 package dev.jchef.model;
 
 import com.google.common.collect.ImmutableList;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -245,17 +242,7 @@ final class TargetDiscovery {
 
   /** {@code dir/*.rs} by file stem, and {@code dir/NAME/main.rs} by directory name. */
   private List<Inferred> inferFromDirectory(String relativeDir) {
-    Path directory = RelativePaths.resolve(packageDir, relativeDir);
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
-      stream.forEach(entries::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + directory, e);
-    }
-    entries.sort(null); // the listing order of the file system must not matter
+    List<Path> entries = Directories.sortedEntries(RelativePaths.resolve(packageDir, relativeDir));
     List<Inferred> result = new ArrayList<>();
     for (Path entry : entries) {
       String fileName = entry.getFileName().toString();

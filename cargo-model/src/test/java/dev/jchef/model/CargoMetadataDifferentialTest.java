@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jchef.model.testing.Cargo;
+import dev.jchef.model.testing.Processes;
 import dev.jchef.model.testing.Fixture;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -38,7 +39,7 @@ class CargoMetadataDifferentialTest {
     Cargo.assumeAvailable();
     String text = Files.readString(Path.of(resource(fixtureName)));
     Path root = Fixture.parse(text).writeTo(directory.toRealPath());
-    Cargo.Result cargo =
+    Processes.Result cargo =
         Cargo.run(root, List.of("metadata", "--no-deps", "--format-version", "1", "--offline"));
 
     if (text.startsWith("#error")) {

@@ -3,6 +3,7 @@ package dev.jchef.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jchef.model.testing.Cargo;
+import dev.jchef.model.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ final class MetadataComparison {
     int differing = 0;
     for (String arg : args) {
       Path root = Path.of(arg).toRealPath();
-      Cargo.Result cargo =
+      Processes.Result cargo =
           Cargo.run(root, List.of("metadata", "--no-deps", "--format-version", "1", "--offline"));
       if (cargo.exitCode() != 0) {
         System.out.println(root + ": cargo metadata failed: " + cargo.stderr().strip());

@@ -2,14 +2,9 @@ package dev.jchef.model.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -39,45 +34,21 @@ public final class Cargo {
   /** {@code cargo --version}, or "" when cargo cannot be run. */
   public static String version() {
     if (version == null) {
-      try {
-        Result result = run(Path.of("."), List.of("--version"));
-        version = result.exitCode() == 0 ? result.stdout().trim() : "";
-      } catch (UncheckedIOException e) {
-        version = "";
-      }
+      Processes.Result result = run(Path.of("."), List.of("--version"));
+      version = result.exitCode() == 0 ? result.stdout().trim() : "";
     }
     return version;
   }
 
   /** Runs {@code cargo args...} in {@code directory} and waits for it. */
-  public static Result run(Path directory, List<String> args) {
+  public static Processes.Result run(Path directory, List<String> args) {
     List<String> command = new java.util.ArrayList<>();
     command.add(EXECUTABLE);
     command.addAll(args);
     try {
-      Process process = new ProcessBuilder(command).directory(directory.toFile()).start();
-      process.getOutputStream().close();
-      CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
-      String stdout = drain(process.getInputStream());
-      return new Result(process.waitFor(), stdout, stderr.join());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      return Processes.run(directory, System.getenv(), command);
+    } catch (UncheckedIOException e) {
+      return new Processes.Result(-1, "", e.getMessage());
     }
   }
-
-  private static String drain(InputStream in) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      in.transferTo(out);
-      return out.toString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** What a cargo run printed and how it ended. */
-  public record Result(int exitCode, String stdout, String stderr) {}
 }
