@@ -41,7 +41,10 @@ public final class Main implements Runnable {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Main main = new Main(Path.of("").toAbsolutePath(), System.getenv(), System.console() != null);
-    System.exit(main.execute(out, err, args));
+    int exitCode = main.execute(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
   }
 
   /**
