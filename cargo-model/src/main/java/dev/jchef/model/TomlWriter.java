@@ -72,6 +72,13 @@ public final class TomlWriter {
         && list.stream().allMatch(item -> item instanceof TomlTable);
   }
 
+  /** A value written inline, as after {@code key = }: arrays and tables on one line. */
+  public static String inline(Object value) {
+    StringBuilder out = new StringBuilder();
+    writeInline(out, TomlTable.checkValue(value));
+    return out.toString();
+  }
+
   private static void writeInline(StringBuilder out, Object value) {
     if (value instanceof String string) {
       writeString(out, string);
@@ -120,7 +127,8 @@ public final class TomlWriter {
     return Double.toString(number);
   }
 
-  static String key(String key) {
+  /** A key as TOML writes it: bare when it can be, else a quoted basic string. */
+  public static String key(String key) {
     if (BARE_KEY.matcher(key).matches()) {
       return key;
     }

@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "jchef",
     mixinStandardHelpOptions = true,
-    subcommands = {PrepareCommand.class, CookCommand.class, HashCommand.class, DemoCommand.class},
+    subcommands = {
+      PrepareCommand.class, CookCommand.class, HashCommand.class, DiffCommand.class,
+      HistoryCommand.class, DemoCommand.class
+    },
     versionProvider = Main.Version.class,
     description =
         "Cache-friendly Rust builds: prepare a recipe of a Cargo workspace's dependency build"

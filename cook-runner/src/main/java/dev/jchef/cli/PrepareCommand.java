@@ -1,6 +1,8 @@
 package dev.jchef.cli;
 
 import dev.jchef.model.Workspace;
+import dev.jchef.recipe.GitRepositories;
+import dev.jchef.recipe.GitWorkspaceSource;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeJson;
 import dev.jchef.recipe.RecipePlanner;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +41,14 @@ final class PrepareCommand implements Callable<Integer> {
           "Only what this member package or binary target needs; repeat for several (the union).")
   List<String> bins = new ArrayList<>();
 
+  @Option(
+      names = "--git-rev",
+      paramLabel = "REV",
+      description = "Prepare the workspace as it was at this git revision, read from git without a checkout.")
+  String gitRevision;
+
+  @Mixin GitLocation git;
+
   @Mixin VerboseOption verbose;
 
   @ParentCommand Main main;
@@ -47,9 +58,21 @@ final class PrepareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Workspace workspace = Workspace.discover(main.workingDirectory());
-    workspace.warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
-    Recipe recipe = RecipePlanner.plan(workspace, bins);
+    Recipe recipe;
+    if (gitRevision != null) {
+      try (Repository repository = git.open(main.workingDirectory())) {
+        recipe =
+            GitWorkspaceSource.prepare(
+                repository,
+                GitRepositories.commit(repository, gitRevision),
+                git.workspacePath(repository, main.workingDirectory()),
+                bins);
+      }
+    } else {
+      Workspace workspace = Workspace.discover(main.workingDirectory());
+      workspace.warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
+      recipe = RecipePlanner.plan(workspace, bins);
+    }
     Path target = main.workingDirectory().resolve(recipePath);
     AtomicFiles.write(target, RecipeJson.write(recipe));
     if (verbose.verbose) {

@@ -1,0 +1,75 @@
+package dev.jchef.cli;
+
+import dev.jchef.recipe.GitRepositories;
+import dev.jchef.recipe.RecipeHistory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jchef history}: the recipe fingerprint of each of the newest first-parent commits, why it
+ * changed where it did, and the hit rate a container build of every commit would get.
+ */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description =
+        "For the newest first-parent commits: each one's recipe fingerprint, why it changed from"
+            + " the commit before, and the dependency-layer hit rate over them. Reads git directly;"
+            + " nothing is checked out.")
+final class HistoryCommand implements Callable<Integer> {
+  @Option(names = "-n", paramLabel = "N", defaultValue = "50", description = "How many commits (default: ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD", description = "The newest commit (default: ${DEFAULT-VALUE}).")
+  String revision;
+
+  @Mixin GitLocation git;
+
+  @Option(names = "--bin", paramLabel = "NAME", description = "As prepare --bin; repeatable.")
+  List<String> bins = new ArrayList<>();
+
+  @Mixin VerboseOption verbose;
+
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Repository repository = git.open(main.workingDirectory())) {
+      List<RecipeHistory.Entry> entries =
+          RecipeHistory.of(
+              repository,
+              GitRepositories.commit(repository, revision),
+              count,
+              git.workspacePath(repository, main.workingDirectory()),
+              bins);
+      for (RecipeHistory.Entry entry : entries) {
+        out.printf(
+            "%s %s %s%s%n",
+            entry.commit().substring(0, 10),
+            entry.fingerprint().map(f -> f.substring(0, 12)).orElse("------------"),
+            entry.hit() ? "hit" : "MISS",
+            entry.reason().map(r -> " " + r).orElse(""));
+      }
+      long hits = entries.stream().filter(RecipeHistory.Entry::hit).count();
+      out.printf(
+          Locale.ROOT,
+          "hit rate: %d of %d commits (%.1f%%) would reuse the dependency layer of the commit before%n",
+          hits, entries.size(), 100 * RecipeHistory.hitRate(entries));
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.jchef.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jchef.model.testing.Fixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiffAndHistoryCommandTest {
+  private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.com", 1_700_000_000_000L, 0);
+  private static final String APP = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n";
+
+  @TempDir Path directory;
+
+  private void commit(Git git, String message, Fixture files) throws Exception {
+    files.writeTo(directory);
+    git.add().addFilepattern(".").call();
+    git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
+  }
+
+  @Test
+  void diffExitsLikeDiff() throws IOException {
+    Fixture.of("Cargo.toml", APP, "src/main.rs", "").writeTo(directory.resolve("a"));
+    Fixture.of("Cargo.toml", APP + "[dependencies]\nitoa = \"1\"\n", "src/main.rs", "").writeTo(directory.resolve("b"));
+    CommandLineRun.in(directory.resolve("a"), "prepare");
+    CommandLineRun.in(directory.resolve("b"), "prepare");
+
+    assertEquals(new CommandLineRun(0, "", ""), CommandLineRun.in(directory, "diff", "a/recipe.json", "a/recipe.json"));
+    assertEquals(
+        new CommandLineRun(1, "Cargo.toml\n  + dependencies.itoa = \"1\"\n", ""),
+        CommandLineRun.in(directory, "diff", "a/recipe.json", "b/recipe.json"));
+    CommandLineRun missing = CommandLineRun.in(directory, "diff", "a/recipe.json", "nope.json");
+    assertEquals(2, missing.exitCode());
+    assertEquals("jchef diff: nope.json: no such file; run `jchef prepare` first\n", missing.err());
+  }
+
+  @Test
+  void prepareFromAGitRevisionAndHistory() throws Exception {
+    try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+      commit(git, "first", Fixture.of("Cargo.toml", APP, "src/main.rs", ""));
+      commit(git, "code", Fixture.of("src/main.rs", "fn main() {}"));
+      commit(git, "dependency", Fixture.of("Cargo.toml", APP + "[dependencies]\nitoa = \"1\"\n"));
+    }
+
+    CommandLineRun prepare = CommandLineRun.in(directory, "prepare", "--git-rev", "HEAD~1", "--recipe-path", "old.json");
+    assertEquals(0, prepare.exitCode(), prepare.err());
+    assertEquals(0, CommandLineRun.in(directory, "diff", "old.json", "old.json").exitCode());
+
+    CommandLineRun history = CommandLineRun.in(directory, "history", "-n", "5");
+
+    assertEquals(0, history.exitCode(), history.err());
+    List<String> lines = history.out().lines().toList();
+    assertEquals(4, lines.size(), history.out());
+    assertTrue(lines.get(0).matches("[0-9a-f]{10} [0-9a-f]{12} MISS Cargo.toml: \\+ dependencies.itoa = \"1\""), lines.get(0));
+    assertTrue(lines.get(1).matches("[0-9a-f]{10} [0-9a-f]{12} hit"), lines.get(1));
+    assertTrue(lines.get(2).matches("[0-9a-f]{10} [0-9a-f]{12} MISS no earlier commit to reuse"), lines.get(2));
+    assertEquals("hit rate: 1 of 3 commits (33.3%) would reuse the dependency layer of the commit before", lines.get(3));
+    assertTrue(Files.exists(directory.resolve("old.json")));
+  }
+
+  @Test
+  void aRevisionThatDoesNotExistIsOneLine() throws Exception {
+    try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+      commit(git, "first", Fixture.of("Cargo.toml", APP, "src/main.rs", ""));
+    }
+
+    CommandLineRun run = CommandLineRun.in(directory, "prepare", "--git-rev", "no-such-branch");
+
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().startsWith("jchef prepare: git revision `no-such-branch` not found in "), run.err());
+  }
+}

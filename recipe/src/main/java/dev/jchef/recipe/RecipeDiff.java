@@ -1,0 +1,297 @@
+package dev.jchef.recipe;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.jchef.model.CargoFileException;
+import dev.jchef.model.LockedPackage;
+import dev.jchef.model.Lockfile;
+import dev.jchef.model.TomlReader;
+import dev.jchef.model.TomlTable;
+import dev.jchef.model.TomlWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Why two recipes differ, file by file: manifests added or removed; keys changed, as dotted paths
+ * with old and new values; targets added or removed; lockfile packages added, removed, or changed
+ * in version, source or checksum; the config or toolchain file changed. This answers "why did my
+ * dependency layer rebuild?" ({@code jchef diff}, {@code jchef history}).
+ */
+public final class RecipeDiff {
+  private static final String LOCKFILE = "Cargo.lock";
+
+  private final ImmutableList<FileChanges> files;
+
+  private RecipeDiff(ImmutableList<FileChanges> files) {
+    this.files = files;
+  }
+
+  /** The changes in one file of the recipe, each a line such as {@code + dependencies.rand = "0.8"}. */
+  public record FileChanges(String file, ImmutableList<String> changes) {}
+
+  /** What changed from {@code before} to {@code after}. */
+  public static RecipeDiff between(Recipe before, Recipe after) {
+    checkNotNull(before);
+    checkNotNull(after);
+    List<FileChanges> files = new ArrayList<>();
+    Map<String, RecipeManifest> oldManifests = byPath(before);
+    Map<String, RecipeManifest> newManifests = byPath(after);
+    Set<String> paths = new TreeSet<>(oldManifests.keySet());
+    paths.addAll(newManifests.keySet());
+    for (String path : paths) {
+      RecipeManifest oldManifest = oldManifests.get(path);
+      RecipeManifest newManifest = newManifests.get(path);
+      if (oldManifest == null) {
+        files.add(new FileChanges(path, ImmutableList.of("added")));
+      } else if (newManifest == null) {
+        files.add(new FileChanges(path, ImmutableList.of("removed")));
+      } else {
+        List<String> changes = new ArrayList<>(tomlChanges(oldManifest.contents(), newManifest.contents(), path));
+        changes.addAll(targetChanges(oldManifest, newManifest));
+        if (!changes.isEmpty()) {
+          files.add(new FileChanges(path, ImmutableList.copyOf(changes)));
+        }
+      }
+    }
+    List<String> lockChanges = lockfileChanges(before.lockFile(), after.lockFile());
+    if (!lockChanges.isEmpty()) {
+      files.add(new FileChanges(LOCKFILE, ImmutableList.copyOf(lockChanges)));
+    }
+    verbatim(".cargo/config.toml", before.configFile(), after.configFile()).ifPresent(files::add);
+    verbatim(
+            "toolchain file",
+            before.toolchainFile().map(t -> t.kind().fileName() + ": " + t.text()),
+            after.toolchainFile().map(t -> t.kind().fileName() + ": " + t.text()))
+        .ifPresent(files::add);
+    return new RecipeDiff(ImmutableList.copyOf(files));
+  }
+
+  /** Whether the recipes are equal in every part a diff looks at. */
+  public boolean isEmpty() {
+    return files.isEmpty();
+  }
+
+  public ImmutableList<FileChanges> files() {
+    return files;
+  }
+
+  /** One line: the first change, and how many more there are. */
+  public String summary() {
+    if (files.isEmpty()) {
+      return "no change";
+    }
+    FileChanges first = files.get(0);
+    int total = files.stream().mapToInt(f -> f.changes().size()).sum();
+    String line = first.file() + ": " + first.changes().get(0);
+    return total > 1 ? line + " (+" + (total - 1) + " more)" : line;
+  }
+
+  /** Every change, grouped under its file. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    for (FileChanges file : files) {
+      out.append(file.file()).append('\n');
+      file.changes().forEach(change -> out.append("  ").append(change).append('\n'));
+    }
+    return out.toString();
+  }
+
+  private static Map<String, RecipeManifest> byPath(Recipe recipe) {
+    Map<String, RecipeManifest> manifests = new LinkedHashMap<>();
+    recipe.manifests().forEach(m -> manifests.put(m.relativePath(), m));
+    return manifests;
+  }
+
+  private static List<String> tomlChanges(String before, String after, String file) {
+    if (before.equals(after)) {
+      return List.of();
+    }
+    Map<String, String> oldKeys = flatten(parse(before, file));
+    Map<String, String> newKeys = flatten(parse(after, file));
+    if (oldKeys == null || newKeys == null) {
+      return List.of("changed (not TOML on one side)");
+    }
+    return keyChanges(oldKeys, newKeys);
+  }
+
+  private static List<String> keyChanges(Map<String, String> oldKeys, Map<String, String> newKeys) {
+    List<String> changes = new ArrayList<>();
+    Set<String> keys = new TreeSet<>(oldKeys.keySet());
+    keys.addAll(newKeys.keySet());
+    for (String key : keys) {
+      String oldValue = oldKeys.get(key);
+      String newValue = newKeys.get(key);
+      if (oldValue == null) {
+        changes.add("+ " + key + " = " + newValue);
+      } else if (newValue == null) {
+        changes.add("- " + key + " = " + oldValue);
+      } else if (!oldValue.equals(newValue)) {
+        changes.add(key + ": " + oldValue + " -> " + newValue);
+      }
+    }
+    return changes;
+  }
+
+  private static TomlTable parse(String text, String file) {
+    try {
+      return TomlReader.parse(text, file);
+    } catch (CargoFileException e) {
+      return null;
+    }
+  }
+
+  /** Every leaf of a table as dotted path to its value written as TOML. */
+  private static Map<String, String> flatten(TomlTable table) {
+    if (table == null) {
+      return null;
+    }
+    Map<String, String> leaves = new TreeMap<>();
+    flatten("", table, leaves);
+    return leaves;
+  }
+
+  private static void flatten(String prefix, Object value, Map<String, String> into) {
+    if (value instanceof TomlTable table && !table.isEmpty()) {
+      table.asMap().forEach(
+          (key, child) -> flatten(prefix.isEmpty() ? TomlWriter.key(key) : prefix + "." + TomlWriter.key(key), child, into));
+    } else if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(TomlTable.class::isInstance)) {
+      // [[bin]] and the like: by name when the names tell the entries apart, so that adding one
+      // entry is one change rather than a shift of all that follow it.
+      List<Optional<String>> names = list.stream().map(t -> ((TomlTable) t).getString("name")).toList();
+      boolean named = names.stream().allMatch(Optional::isPresent) && names.stream().distinct().count() == names.size();
+      for (int i = 0; i < list.size(); i++) {
+        String index = named ? TomlWriter.key(names.get(i).orElseThrow()) : Integer.toString(i);
+        flatten(prefix + "[" + index + "]", list.get(i), into);
+      }
+    } else {
+      into.put(prefix, TomlWriter.inline(value));
+    }
+  }
+
+  private static List<String> targetChanges(RecipeManifest before, RecipeManifest after) {
+    Set<String> oldTargets = targets(before);
+    Set<String> newTargets = targets(after);
+    List<String> changes = new ArrayList<>();
+    newTargets.stream().filter(t -> !oldTargets.contains(t)).forEach(t -> changes.add("+ target " + t));
+    oldTargets.stream().filter(t -> !newTargets.contains(t)).forEach(t -> changes.add("- target " + t));
+    return changes;
+  }
+
+  private static Set<String> targets(RecipeManifest manifest) {
+    return manifest.targets().stream()
+        .map(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT) + (t.procMacro() ? " (proc-macro)" : "") + " " + t.name() + " " + t.path())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static List<String> lockfileChanges(Optional<String> before, Optional<String> after) {
+    if (before.equals(after)) {
+      return List.of();
+    }
+    if (before.isEmpty()) {
+      return List.of("added");
+    }
+    if (after.isEmpty()) {
+      return List.of("removed");
+    }
+    List<LockedPackage> oldPackages = packages(before.get());
+    List<LockedPackage> newPackages = packages(after.get());
+    if (oldPackages == null || newPackages == null) {
+      return List.of("changed (not a lockfile on one side)");
+    }
+    Map<String, List<LockedPackage>> oldByName = group(oldPackages, LockedPackage::name);
+    Map<String, List<LockedPackage>> newByName = group(newPackages, LockedPackage::name);
+    Set<String> names = new TreeSet<>(oldByName.keySet());
+    names.addAll(newByName.keySet());
+    List<String> changes = new ArrayList<>();
+    for (String name : names) {
+      List<LockedPackage> olds = new ArrayList<>(oldByName.getOrDefault(name, List.of()));
+      List<LockedPackage> news = new ArrayList<>(newByName.getOrDefault(name, List.of()));
+      olds.removeIf(p -> news.remove(p)); // unchanged ones, dependencies aside
+      if (olds.size() == 1 && news.size() == 1) {
+        changes.add(packageChange(olds.get(0), news.get(0)));
+      } else {
+        news.forEach(p -> changes.add("+ " + describe(p)));
+        olds.forEach(p -> changes.add("- " + describe(p)));
+      }
+    }
+    if (changes.isEmpty()) {
+      changes.add("changed (dependency edges or format)");
+    }
+    return changes;
+  }
+
+  private static String packageChange(LockedPackage before, LockedPackage after) {
+    List<String> parts = new ArrayList<>();
+    if (!before.version().equals(after.version())) {
+      parts.add(before.version() + " -> " + after.version());
+    }
+    if (!before.source().equals(after.source())) {
+      parts.add("source " + before.source().orElse("(local)") + " -> " + after.source().orElse("(local)"));
+    }
+    if (parts.isEmpty() && !before.checksum().equals(after.checksum())) {
+      parts.add("checksum " + before.checksum().orElse("(none)") + " -> " + after.checksum().orElse("(none)"));
+    }
+    if (parts.isEmpty()) {
+      parts.add("dependencies changed");
+    }
+    return before.name() + " " + String.join(", ", parts);
+  }
+
+  private static String describe(LockedPackage pkg) {
+    return pkg.name() + " " + pkg.version() + pkg.source().map(s -> " (" + s + ")").orElse("");
+  }
+
+  private static List<LockedPackage> packages(String text) {
+    try {
+      return Lockfile.parse(text, LOCKFILE).packages().stream()
+          .map(p -> new LockedPackage(p.name(), p.version(), p.source(), p.checksum(), ImmutableList.of()))
+          .toList();
+    } catch (CargoFileException e) {
+      return null;
+    }
+  }
+
+  private static <K> Map<K, List<LockedPackage>> group(List<LockedPackage> packages, Function<LockedPackage, K> key) {
+    return packages.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+  }
+
+  private static Optional<FileChanges> verbatim(String file, Optional<String> before, Optional<String> after) {
+    if (before.equals(after)) {
+      return Optional.empty();
+    }
+    String change;
+    if (before.isEmpty()) {
+      change = "added";
+    } else if (after.isEmpty()) {
+      change = "removed";
+    } else {
+      change = "changed";
+    }
+    return Optional.of(new FileChanges(file, ImmutableList.of(change)));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RecipeDiff diff && files.equals(diff.files);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(files);
+  }
+
+  @Override
+  public String toString() {
+    return render();
+  }
+}
