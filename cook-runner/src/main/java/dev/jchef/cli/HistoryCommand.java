@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "For the newest first-parent commits: each one's recipe fingerprint, why it changed from"
-            + " the commit before, and the dependency-layer hit rate over them. Reads git directly;"
-            + " nothing is checked out.")
+            + " the commit before (every change with --verbose), and the dependency-layer hit rate"
+            + " over them. Reads git directly; nothing is checked out.")
 final class HistoryCommand implements Callable<Integer> {
   @Option(names = "-n", paramLabel = "N", defaultValue = "50", description = "How many commits (default: ${DEFAULT-VALUE}).")
   int count;
@@ -63,6 +63,9 @@ final class HistoryCommand implements Callable<Integer> {
             entry.fingerprint().map(f -> f.substring(0, 12)).orElse("------------"),
             entry.hit() ? "hit" : "MISS",
             entry.reason().map(r -> " " + r).orElse(""));
+        if (verbose.verbose) {
+          entry.change().ifPresent(change -> change.render().lines().forEach(line -> out.println("    " + line)));
+        }
       }
       long hits = entries.stream().filter(RecipeHistory.Entry::hit).count();
       out.printf(

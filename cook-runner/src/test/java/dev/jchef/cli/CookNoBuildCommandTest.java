@@ -16,7 +16,7 @@ class CookNoBuildCommandTest {
   private Path preparedRecipe() {
     Path project =
         Fixture.of(
-                "Cargo.toml", "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
+                "Cargo.toml", "[package]\nname = \"app\"\nversion = \"1.0.0\"\n[[test]]\nname = \"t\"\n",
                 "src/main.rs", "fn main() { real(); }",
                 "tests/t.rs", "#[test] fn t() {}")
             .writeTo(base.resolve("project"));

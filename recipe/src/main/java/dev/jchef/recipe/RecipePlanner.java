@@ -23,8 +23,10 @@ import java.util.List;
  *   <li>{@link RelocateOutsidePackages} — path dependencies outside the root move inside it;
  *   <li>{@link MakeTargetsExplicit} — discovered targets written into the manifests;
  *   <li>{@link DropRequiredFeatures} — so that no dummy target is skipped;
+ *   <li>{@link DropUndeclaredTestTargets} — a new {@code tests/*.rs} needs no new dependencies;
  *   <li>{@link RemoveLints} — lints would fail the build of dummy sources;
  *   <li>{@link DropCacheIrrelevantMetadata} — description, authors and the like;
+ *   <li>{@link DropRustVersion} — with a lockfile, it changes no dependency's build;
  *   <li>{@link MaskLocalVersions} — the workspace's own versions, in manifests and lockfile;
  *   <li>{@link SortTableKeys} — key order, like comments and spacing, is not a change.
  * </ol>
@@ -56,8 +58,10 @@ public final class RecipePlanner {
     steps.add(new RelocateOutsidePackages());
     steps.add(new MakeTargetsExplicit());
     steps.add(new DropRequiredFeatures());
+    steps.add(new DropUndeclaredTestTargets());
     steps.add(new RemoveLints());
     steps.add(new DropCacheIrrelevantMetadata());
+    steps.add(new DropRustVersion());
     steps.add(new MaskLocalVersions());
     steps.add(new SortTableKeys());
 

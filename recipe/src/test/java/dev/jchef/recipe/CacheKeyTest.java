@@ -188,6 +188,33 @@ class CacheKeyTest {
     assertUnchanged(edit("Cargo.toml", t -> t + "[workspace.lints.rust]\nunsafe_code = \"forbid\"\n"));
   }
 
+  @Test
+  void aNewIntegrationTestBenchOrExampleKeepsTheRecipe() {
+    assertUnchanged(
+        BASE.with("lib-a/tests/new_test.rs", "#[test] fn t() {}")
+            .with("lib-a/benches/new_bench.rs", "")
+            .with("lib-a/examples/new_example.rs", "fn main() {}"));
+  }
+
+  @Test
+  void raisingRustVersionKeepsTheRecipeWhenThereIsALockfile() {
+    Fixture withRustVersion = edit("tool/Cargo.toml", t -> t + "rust-version = \"1.70\"\n");
+    assertUnchanged(withRustVersion);
+    assertUnchanged(edit("Cargo.toml", t -> t.replace("[workspace.package]\n", "[workspace.package]\nrust-version = \"1.80\"\n")));
+  }
+
+  @Test
+  void withoutALockfileRustVersionStaysSinceResolutionMayUseIt() {
+    Fixture unlocked = Fixture.of("Cargo.toml", TOOL, "src/main.rs", "");
+    assertNotEquals(
+        json(FS, unlocked), json(FS, unlocked.with("Cargo.toml", TOOL + "rust-version = \"1.70\"\n")));
+  }
+
+  @Test
+  void aDeclaredTestChangesTheRecipeSinceItsFileMustExist() {
+    assertChanged(edit("tool/Cargo.toml", t -> t + "[[test]]\nname = \"declared\"\n").with("tool/tests/declared.rs", ""));
+  }
+
   // Unchanged with --bin: what is outside the closure
 
   @Test

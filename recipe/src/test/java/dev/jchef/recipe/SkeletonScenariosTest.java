@@ -101,7 +101,8 @@ class SkeletonScenariosTest {
                 "Cargo.toml",
                 pkg("app")
                     + "[lib]\nproc-macro = true\n[[bench]]\nname = \"raw\"\nharness = false\n"
-                    + "[[test]]\nname = \"custom\"\nharness = false\n",
+                    + "[[test]]\nname = \"custom\"\nharness = false\n[[test]]\nname = \"normal\"\n"
+                    + "[[example]]\nname = \"demo\"\n",
                 "src/lib.rs", "",
                 "benches/raw.rs", "",
                 "tests/custom.rs", "",
@@ -421,5 +422,24 @@ class SkeletonScenariosTest {
         version = "0.0.1"
         """,
         manifest(recipe, "Cargo.toml").contents());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void testsBenchesAndExamplesFoundOnlyByTheirFilesAreLeftOut(TestFileSystem fileSystem) {
+    Recipe recipe =
+        prepare(
+            fileSystem,
+            Fixture.of(
+                "Cargo.toml", pkg("app") + "[[test]]\nname = \"declared\"\n",
+                "src/lib.rs", "",
+                "tests/declared.rs", "",
+                "tests/discovered.rs", "",
+                "benches/discovered.rs", "",
+                "examples/discovered.rs", ""));
+
+    assertEquals(
+        List.of("LIB app src/lib.rs", "TEST declared tests/declared.rs"),
+        targets(manifest(recipe, "Cargo.toml")));
   }
 }
