@@ -1,0 +1,18 @@
+//! Prints a greeting as JSON.
+
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Greeting {
+    message: &'static str,
+    built_with: &'static str,
+}
+
+fn main() -> anyhow::Result<()> {
+    let greeting = Greeting {
+        message: "hello from a jchef-cooked image, with anyhow",
+        built_with: "jchef",
+    };
+    println!("{}", serde_json::to_string(&greeting)?);
+    Ok(())
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Builds examples/docker with buildah, three times: cold, after a source-only change, after a
+# dependency change; then the same with the sccache variant (Dockerfile.sccache). Asserts from
+# buildah's output that the cook step came from the layer cache after the source-only change and
+# ran again after the dependency change, checks that the image runs the real program, and prints
+# the timings of every step.
+#
+#   e2e/container/run.sh            (as root; exits 0 with "SKIPPED: ..." where buildah cannot run)
+#
+# The base image (Debian 12 made with debootstrap) is built once and kept, as are buildah's
+# intermediate images: they are the layer cache. Each run's first build is cold from the Cargo
+# configuration on (a comment naming the run is added to it; the toolchain layer above it may come
+# from an earlier run), and the sccache variant's cache mount is emptied first.
+set -euo pipefail
+home="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$home/e2e/container"
+base_image="localhost/jchef-base:bookworm"
+storage=(--storage-driver overlay)
+bud=(buildah bud --layers --isolation chroot "${storage[@]}")
+
+skip() { echo "SKIPPED: $*"; exit 0; }
+fail() { echo "FAILED: $*" >&2; [ -n "${work:-}" ] && tail -n 60 "$work"/*.log >&2 2>/dev/null; exit 1; }
+
+command -v buildah >/dev/null || skip "buildah is not installed (apt-get install buildah debootstrap)"
+[ "$(id -u)" = 0 ] || skip "buildah's chroot isolation needs root here"
+buildah "${storage[@]}" info >/dev/null 2>&1 || skip "buildah cannot run on this machine: $(buildah info 2>&1 | tail -1)"
+
+mirror() {
+  local url
+  url="$(grep -hoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | head -1 || true)"
+  echo "${url:-http://deb.debian.org/debian}"
+}
+
+base_image() {
+  if buildah "${storage[@]}" inspect --type image "$base_image" >/dev/null 2>&1; then
+    echo "base image $base_image: kept from an earlier run"
+    return
+  fi
+  command -v debootstrap >/dev/null || skip "debootstrap is not installed (apt-get install debootstrap)"
+  local rootfs container mount started
+  started=$(date +%s)
+  rootfs="$(mktemp -d)"
+  debootstrap --variant=minbase bookworm "$rootfs" "$(mirror)" >/dev/null
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  : > "$rootfs/etc/resolv.conf"
+  container="$(buildah "${storage[@]}" from scratch)"
+  mount="$(buildah "${storage[@]}" mount "$container")"
+  tar -C "$rootfs" --numeric-owner -cf - . | tar -C "$mount" --numeric-owner -xpf -
+  buildah "${storage[@]}" umount "$container" >/dev/null
+  buildah "${storage[@]}" config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    --env LANG=C.UTF-8 --cmd /bin/bash "$container"
+  buildah "${storage[@]}" commit --rm "$container" "$base_image" >/dev/null
+  rm -rf "$rootfs"
+  echo "base image $base_image: made with debootstrap in $(( $(date +%s) - started )) s"
+}
+
+# build NAME DOCKERFILE [bud flags...]: builds, keeps buildah's output with a timestamp per line
+build() {
+  local name="$1" dockerfile="$2"; shift 2
+  local log="$work/$name.log" started
+  started=$(date +%s.%N)
+  "${bud[@]}" "$@" --build-arg BASE="$base_image" -f "$context/$dockerfile" -t "localhost/jchef-example-$name" "$context" 2>&1 \
+    | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done > "$log" \
+    || { tail -40 "$log"; fail "the $name build failed"; }
+  awk -v n="$name" -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%s %.1f\n", n, b - a }' >> "$work/totals"
+}
+
+# step_cached NAME PATTERN: whether the step whose STEP line matches came from the layer cache
+step_cached() {
+  awk -v pattern="$2" '
+    / STEP [0-9]+\/[0-9]+: / { in_step = index($0, pattern) > 0; next }
+    in_step && /--> Using cache/ { cached = 1 }
+    END { exit cached ? 0 : 1 }' "$work/$1.log"
+}
+
+# step_times NAME: seconds between one STEP line and the next
+step_times() {
+  awk '/ STEP [0-9]+\/[0-9]+: / {
+         if (step) printf "    %6.1f s  %s\n", $1 - start, step
+         start = $1; step = substr($0, index($0, "STEP"))
+       }
+       / COMMIT | Successfully tagged / { if (step) { printf "    %6.1f s  %s\n", $1 - start, step; step = "" } }
+       END { if (step) printf "    %6.1f s  %s\n", 0, step }' "$work/$1.log"
+}
+
+runs_program() {
+  local image="localhost/jchef-example-$1" expected="$2" container output
+  container="$(buildah "${storage[@]}" from "$image")"
+  output="$(buildah "${storage[@]}" run --isolation chroot "$container" -- /usr/local/bin/hello)"
+  buildah "${storage[@]}" rm "$container" >/dev/null
+  [ "$output" = "$expected" ] || fail "$image printed '$output', not '$expected'"
+  echo "  $image runs the real program: $output"
+}
+
+work="$(mktemp -d)"
+context="$work/context"
+trap 'rm -rf "$work"' EXIT
+
+base_image
+"$home/jchef" --version >/dev/null   # builds the jar when needed
+mkdir -p "$context"
+cp "$home/examples/docker/Dockerfile" "$home/examples/docker/Dockerfile.sccache" \
+   "$home/examples/docker/cargo-config.toml" "$home/cook-runner/target/jchef-all.jar" "$context/"
+printf '\n# e2e/container/run.sh run %s\n' "$(date +%s%N)" >> "$context/cargo-config.toml"
+rm -rf /var/tmp/buildah-cache/var/cache/sccache   # the sccache variant's cache mount: start cold
+
+for variant in plain sccache; do
+  dockerfile=Dockerfile
+  [ "$variant" = sccache ] && dockerfile=Dockerfile.sccache
+  rm -rf "$context/project"
+  cp -r "$home/examples/docker/project" "$context/project"
+
+  echo "== $variant: cold build"
+  build "$variant-cold" "$dockerfile"
+  step_cached "$variant-cold" "jchef cook" && fail "$variant: the cold build took cook from the cache"
+  runs_program "$variant-cold" '{"message":"hello from a jchef-cooked image","built_with":"jchef"}'
+
+  echo "== $variant: after a source-only change"
+  sed -i 's/hello from a jchef-cooked image/hello again from a jchef-cooked image/' "$context/project/src/main.rs"
+  build "$variant-source" "$dockerfile"
+  step_cached "$variant-source" "jchef cook" || fail "$variant: cook ran again after a source-only change"
+  echo "  cook came from the layer cache"
+  runs_program "$variant-source" '{"message":"hello again from a jchef-cooked image","built_with":"jchef"}'
+
+  echo "== $variant: after a dependency change (anyhow added)"
+  cp -r "$here/dependency-change/." "$context/project/"
+  build "$variant-dependency" "$dockerfile"
+  step_cached "$variant-dependency" "jchef cook" && fail "$variant: cook came from the cache after a dependency change"
+  echo "  cook ran again"
+  runs_program "$variant-dependency" '{"message":"hello from a jchef-cooked image, with anyhow","built_with":"jchef"}'
+done
+
+echo "== timings (seconds; per step, from buildah's output)"
+for name in plain-cold plain-source plain-dependency sccache-cold sccache-source sccache-dependency; do
+  echo "  $name: $(awk -v n="$name" '$1 == n { print $2 " s in all" }' "$work/totals")"
+  step_times "$name"
+done
+for name in sccache-cold sccache-source sccache-dependency; do
+  hits="$(grep -m1 ' Cache hits  ' "$work/$name.log" | awk '{ print $NF }' || true)"
+  misses="$(grep -m1 ' Cache misses  ' "$work/$name.log" | awk '{ print $NF }' || true)"
+  echo "  $name: sccache during cook: ${hits:-0} hits, ${misses:-0} misses (cook cached: no stats)"
+done
+echo "PASSED: cook cached after a source-only change, rebuilt after a dependency change, in both variants"
