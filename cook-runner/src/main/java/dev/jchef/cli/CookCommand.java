@@ -58,6 +58,10 @@ final class CookCommand implements Callable<Integer> {
   @Option(names = "--no-std", description = "Write #![no_std] dummy sources (not for proc-macros).")
   boolean noStd;
 
+  @Option(names = "--sccache",
+      description = "Compile through sccache (RUSTC_WRAPPER), honouring SCCACHE_* settings; its hits and misses join the summary.")
+  boolean sccache;
+
   @Option(names = "--target", paramLabel = "TRIPLE",
       description = "Build for this target triple or .json spec; repeatable.")
   List<String> targets = new ArrayList<>();
@@ -174,6 +178,7 @@ final class CookCommand implements Callable<Integer> {
         .timings(timings)
         .jobs(jobs == null ? OptionalInt.empty() : OptionalInt.of(jobs))
         .noStd(noStd)
+        .sccache(sccache)
         .build();
   }
 

@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  * @param packages {@code -p/--package}, repeatable
  * @param bins {@code --bin}, repeatable
  * @param allBins {@code --bins}
+ * @param sccache {@code --sccache}: compile through sccache (jchef's own flag, not cargo's)
  */
 public record CookOptions(
     CargoSubcommand subcommand,
@@ -44,7 +45,8 @@ public record CookOptions(
     boolean verbose,
     boolean timings,
     OptionalInt jobs,
-    boolean noStd) {
+    boolean noStd,
+    boolean sccache) {
 
   public CookOptions {
     checkNotNull(subcommand);
@@ -94,6 +96,7 @@ public record CookOptions(
     private boolean timings;
     private OptionalInt jobs = OptionalInt.empty();
     private boolean noStd;
+    private boolean sccache;
 
     private Builder() {}
 
@@ -121,6 +124,7 @@ public record CookOptions(
     public Builder timings(boolean value) { timings = value; return this; }
     public Builder jobs(OptionalInt value) { jobs = value; return this; }
     public Builder noStd(boolean value) { noStd = value; return this; }
+    public Builder sccache(boolean value) { sccache = value; return this; }
 
     public CookOptions build() {
       return new CookOptions(
@@ -128,7 +132,7 @@ public record CookOptions(
           ImmutableList.copyOf(unstableFlags), ImmutableList.copyOf(targets), targetDirectory,
           benches, tests, examples, allTargets, manifestPath, ImmutableList.copyOf(packages),
           ImmutableList.copyOf(bins), allBins, workspace, offline, frozen, locked, verbose,
-          timings, jobs, noStd);
+          timings, jobs, noStd, sccache);
     }
   }
 

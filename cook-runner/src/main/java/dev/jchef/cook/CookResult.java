@@ -3,6 +3,7 @@ package dev.jchef.cook;
 import dev.jchef.skeleton.SkeletonReport;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What one cook did.
@@ -10,6 +11,7 @@ import java.util.Locale;
  * @param compiledUnits units cargo compiled ({@code compiler-artifact} messages, not fresh)
  * @param freshUnits units cargo found up to date
  * @param removedArtifacts files and directories of the dummies removed after the build
+ * @param sccache what sccache did, with {@code --sccache}
  */
 public record CookResult(
     SkeletonReport skeleton,
@@ -17,6 +19,7 @@ public record CookResult(
     int compiledUnits,
     int freshUnits,
     int removedArtifacts,
+    Optional<SccacheStats> sccache,
     Duration elapsed) {
 
   /** The one line cook ends with. */
@@ -28,6 +31,8 @@ public record CookResult(
           + " removed), no build, " + time;
     }
     return "jchef cook: " + compiledUnits + " units compiled, " + freshUnits + " fresh, "
-        + removedArtifacts + " dummy artifacts removed, " + time;
+        + removedArtifacts + " dummy artifacts removed, "
+        + sccache.map(s -> "sccache " + s.hits() + " hits and " + s.misses() + " misses, ").orElse("")
+        + time;
   }
 }

@@ -27,7 +27,9 @@ import java.util.Optional;
  *
  * <p>cargo is {@code $CARGO} or {@code cargo} on the {@code PATH}, run with the given environment
  * (by default this process's). When the recipe carries a toolchain file, {@code RUSTUP_TOOLCHAIN}
- * is removed from cargo's environment: rustup would otherwise ignore the file.
+ * is removed from cargo's environment: rustup would otherwise ignore the file. With {@code
+ * --sccache}, cargo compiles through an sccache server started for this cook with the caller's
+ * {@code SCCACHE_*} settings, and stopped after it; its hits and misses join the summary.
  */
 public final class CookRunner {
   private final Path root;
@@ -85,7 +87,7 @@ public final class CookRunner {
     SkeletonWriter writer = new SkeletonWriter(root, skeletonOptions);
     SkeletonReport skeleton = writer.write(recipe);
     if (options.subcommand() == CargoSubcommand.NO_BUILD) {
-      return new CookResult(skeleton, false, 0, 0, 0, elapsedSince(start));
+      return new CookResult(skeleton, false, 0, 0, 0, Optional.empty(), elapsedSince(start));
     }
 
     Map<String, String> cargoEnvironment = new HashMap<>(environment);
@@ -93,11 +95,17 @@ public final class CookRunner {
       cargoEnvironment.remove("RUSTUP_TOOLCHAIN");
     }
     CargoProcess cargo = new CargoProcess(CargoExecutable.find(environment), cargoEnvironment);
+    Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
+    sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));
     CookProgress progress = new CookProgress(err, terminal, lockedPackages(recipe));
     ImmutableList<CargoMessage> artifacts;
+    Optional<SccacheStats> sccacheStats = Optional.empty();
+    sccache.ifPresent(Sccache::start);
     try {
       artifacts = cargo.run(root, options, progress, out, terminal);
+      sccacheStats = sccache.map(Sccache::stats);
     } finally {
+      sccache.ifPresent(Sccache::stop);
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
       writer.adoptRewrittenFile("Cargo.lock");
     }
@@ -109,7 +117,7 @@ public final class CookRunner {
             targetDirectory.orElse(root.resolve("target")), options.profile(), options.targets(), registryFiles);
     int removed = cleaner.clean(recipe);
     return new CookResult(
-        skeleton, true, progress.compiled(), progress.fresh(), removed, elapsedSince(start));
+        skeleton, true, progress.compiled(), progress.fresh(), removed, sccacheStats, elapsedSince(start));
   }
 
   /** {@code --target-dir}, else {@code CARGO_TARGET_DIR}, resolved against the root. */

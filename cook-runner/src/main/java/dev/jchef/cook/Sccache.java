@@ -1,0 +1,106 @@
+package dev.jchef.cook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sccache server of one cook ({@code --sccache}): started fresh with the caller's {@code
+ * SCCACHE_*} settings, so that its statistics are this cook's alone, read after the build, and
+ * stopped, so that no server outlives the cook (in a container build it would outlive the step).
+ */
+final class Sccache {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Path executable;
+  private final Map<String, String> environment;
+
+  private Sccache(Path executable, Map<String, String> environment) {
+    this.executable = executable;
+    this.environment = environment;
+  }
+
+  /** sccache from the {@code PATH} (or {@code $SCCACHE_PATH}), with a clear error if missing. */
+  static Sccache find(Map<String, String> environment) {
+    String explicit = environment.get("SCCACHE_PATH");
+    if (explicit != null && Files.isExecutable(Path.of(explicit))) {
+      return new Sccache(Path.of(explicit), environment);
+    }
+    for (String directory : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(directory.isEmpty() ? "." : directory, "sccache");
+      if (!directory.isEmpty() && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return new Sccache(candidate, environment);
+      }
+    }
+    throw new CookException(
+        1,
+        "--sccache: sccache not found on the PATH; install it (apt-get install sccache, or cargo"
+            + " install sccache) or cook without --sccache");
+  }
+
+  /** What cargo's {@code RUSTC_WRAPPER} must name. */
+  Path executable() {
+    return executable;
+  }
+
+  /** Stops any server on this port and starts one with zeroed statistics. */
+  void start() {
+    run(List.of("--stop-server"), false);
+    run(List.of("--start-server"), true);
+    run(List.of("--zero-stats"), true);
+  }
+
+  /** This server's statistics: compilations served from the cache and compiled. */
+  SccacheStats stats() {
+    String json = run(List.of("--show-stats", "--stats-format", "json"), true);
+    try {
+      JsonNode stats = MAPPER.readTree(json).path("stats");
+      return new SccacheStats(total(stats.path("cache_hits")), total(stats.path("cache_misses")));
+    } catch (IOException e) {
+      throw new CookException(1, "sccache printed statistics jchef cannot read: " + json.strip());
+    }
+  }
+
+  void stop() {
+    run(List.of("--stop-server"), false);
+  }
+
+  private static long total(JsonNode counter) {
+    long sum = 0;
+    for (JsonNode count : counter.path("counts")) {
+      sum += count.asLong();
+    }
+    return sum;
+  }
+
+  private String run(List<String> args, boolean mustSucceed) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(executable.toString());
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exitCode = process.waitFor();
+      if (mustSucceed && exitCode != 0) {
+        throw new CookException(
+            1, "sccache " + String.join(" ", args) + " failed with exit status " + exitCode + ": " + output.strip());
+      }
+      return output;
+    } catch (IOException e) {
+      throw new CookException(1, "cannot run " + executable + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CookException(130, "interrupted while sccache was starting or stopping");
+    }
+  }
+}

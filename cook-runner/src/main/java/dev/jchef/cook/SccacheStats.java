@@ -1,0 +1,7 @@
+package dev.jchef.cook;
+
+/**
+ * What sccache did for one cook: compilations it handed back from its cache, and those it had to
+ * run (and then stored).
+ */
+public record SccacheStats(long hits, long misses) {}
