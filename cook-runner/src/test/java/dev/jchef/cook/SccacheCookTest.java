@@ -103,6 +103,18 @@ class SccacheCookTest {
   }
 
   @Test
+  void buildersWhoseCargoHomePathsDifferShareNothing() {
+    CookScenario first = builder("first", CookScenario.example());
+    first.cook(first.prepare(), withSccache());
+    CookScenario other = builder("other", CookScenario.example());
+    other.environment.put("CARGO_HOME", TestRegistry.cargoHome(base.resolve("other-cargo-home")).toString());
+
+    SccacheStats stats = other.cook(other.prepare(), withSccache()).sccache().orElseThrow();
+
+    assertEquals(new SccacheStats(0, 4), stats);
+  }
+
+  @Test
   void aMissingSccacheIsAClearError() {
     CookScenario scenario = builder("missing", CookScenario.example());
     Map<String, String> environment = new HashMap<>(scenario.environment);
