@@ -4,16 +4,16 @@
 #
 #   bench/prepare-vs-cargo-metadata.sh DIR...
 #
-# Each DIR is a Cargo workspace root (a checkout of a real project). Nothing is built; the
-# recipe goes to a temporary file. Projects that pin a toolchain make rustup want to download
+# Each DIR is a Cargo workspace root (a checkout of a real project, or one made by
+# bench/generate-workspace.sh). Nothing is built; the recipe goes to a temporary file. jchef runs
+# through the ./jchef launcher, start-up archive included (JCHEF_START_UP_ARCHIVE=off to compare). Projects that pin a toolchain make rustup want to download
 # it, so cargo runs with RUSTUP_TOOLCHAIN=stable.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-5}"
 [ $# -gt 0 ] || { echo "usage: $0 DIR..." >&2; exit 2; }
 
-"$home/jchef" --version >/dev/null   # builds the jar if needed
-jar="$home/cook-runner/target/jchef-all.jar"
+"$home/jchef" --version >/dev/null   # builds the jar and its start-up archive if needed
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
@@ -38,7 +38,7 @@ echo "| workspace | members | manifests | recipe bytes | jchef prepare ms | peak
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for dir in "$@"; do
   name="$(basename "$dir")"
-  read -r jchef_ms jchef_kb < <(measure "$dir" java ${JCHEF_JAVA_OPTS:-} -jar "$jar" prepare --recipe-path "$out/recipe.json")
+  read -r jchef_ms jchef_kb < <(measure "$dir" "$home/jchef" prepare --recipe-path "$out/recipe.json")
   read -r cargo_ms cargo_kb < <(measure "$dir" env RUSTUP_TOOLCHAIN=stable cargo metadata --no-deps --offline --format-version 1)
   members="$(cd "$dir" && RUSTUP_TOOLCHAIN=stable cargo metadata --no-deps --offline --format-version 1 \
     | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["workspace_members"]))')"

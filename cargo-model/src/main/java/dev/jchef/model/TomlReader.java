@@ -2,9 +2,9 @@ package dev.jchef.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.POJONode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,8 +27,8 @@ import java.util.Map;
  */
 public final class TomlReader {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
-  private static final TomlMapper MAPPER =
-      TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
+  private static final TomlFactory FACTORY =
+      TomlFactory.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
 
   private TomlReader() {}
 
@@ -71,16 +70,13 @@ public final class TomlReader {
    */
   public static TomlTable parse(String text, String displayName) {
     String toml = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
-    JsonNode tree;
-    try {
-      tree = MAPPER.readTree(toml);
+    try (JsonParser parser = FACTORY.createParser(toml)) {
+      return parser.nextToken() == null ? TomlTable.empty() : readTable(parser, displayName, "");
     } catch (JsonProcessingException e) {
       throw syntaxError(toml, displayName, e);
+    } catch (IOException e) {
+      throw CargoFileException.inFile(displayName, "cannot parse: " + e.getMessage(), e);
     }
-    if (tree == null || tree.isMissingNode()) {
-      return TomlTable.empty();
-    }
-    return toTable(tree, displayName, "");
   }
 
   private static CargoFileException syntaxError(
@@ -101,46 +97,46 @@ public final class TomlReader {
         : CargoFileException.inFile(displayName, problem, e);
   }
 
-  private static TomlTable toTable(JsonNode object, String file, String path) {
+  // Read from the parser's tokens, not through an ObjectMapper: building a mapper costs more
+  // start-up time than reading a whole workspace.
+  private static TomlTable readTable(JsonParser parser, String file, String path) throws IOException {
     Map<String, Object> entries = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-      entries.put(field.getKey(), toValue(field.getValue(), file, fieldPath));
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      parser.nextToken();
+      entries.put(key, readValue(parser, file, path.isEmpty() ? key : path + "." + key));
     }
     return TomlTable.of(entries);
   }
 
-  private static Object toValue(JsonNode node, String file, String path) {
-    if (node.isObject()) {
-      return toTable(node, file, path);
+  private static Object readValue(JsonParser parser, String file, String path) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT:
+        return readTable(parser, file, path);
+      case START_ARRAY:
+        ImmutableList.Builder<Object> items = ImmutableList.builder();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(readValue(parser, file, path));
+        }
+        return items.build();
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return parser.getBooleanValue();
+      case VALUE_NUMBER_INT:
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          throw CargoFileException.atField(
+              file, path, "integer " + parser.getText() + " does not fit in 64 bits");
+        }
+        return parser.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDoubleValue();
+      case VALUE_EMBEDDED_OBJECT:
+        return TomlTable.checkValue(parser.getEmbeddedObject());
+      default:
+        throw CargoFileException.atField(file, path, "unsupported TOML value " + token);
     }
-    if (node.isArray()) {
-      ImmutableList.Builder<Object> items = ImmutableList.builderWithExpectedSize(node.size());
-      for (JsonNode item : node) {
-        items.add(toValue(item, file, path));
-      }
-      return items.build();
-    }
-    if (node.isTextual()) {
-      return node.textValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isIntegralNumber()) {
-      if (!node.canConvertToLong()) {
-        throw CargoFileException.atField(
-            file, path, "integer " + node.asText() + " does not fit in 64 bits");
-      }
-      return node.longValue();
-    }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    if (node instanceof POJONode pojo) {
-      return TomlTable.checkValue(pojo.getPojo());
-    }
-    throw CargoFileException.atField(file, path, "unsupported TOML value " + node.getNodeType());
   }
 }

@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,10 +21,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "jchef",
     mixinStandardHelpOptions = true,
-    subcommands = {
-      PrepareCommand.class, CookCommand.class, HashCommand.class, DiffCommand.class,
-      HistoryCommand.class, DemoCommand.class
-    },
     versionProvider = Main.Version.class,
     description =
         "Cache-friendly Rust builds: prepare a recipe of a Cargo workspace's dependency build"
@@ -60,8 +59,31 @@ public final class Main implements Runnable {
     return new Main(workingDirectory.toAbsolutePath(), environment, false).execute(out, err, args);
   }
 
+  /**
+   * The subcommands, by name, made only when asked for: picocli reads a command's annotations when
+   * it is registered, and reading all of them costs a good part of a short run's time.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+    subcommands.put("prepare", PrepareCommand::new);
+    subcommands.put("cook", CookCommand::new);
+    subcommands.put("hash", HashCommand::new);
+    subcommands.put("diff", DiffCommand::new);
+    subcommands.put("history", HistoryCommand::new);
+    subcommands.put("demo", DemoCommand::new);
+    return Collections.unmodifiableMap(subcommands);
+  }
+
   private int execute(PrintWriter out, PrintWriter err, String... args) {
-    return new CommandLine(this)
+    CommandLine commandLine = new CommandLine(this);
+    if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
+      commandLine.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
+    } else {
+      SUBCOMMANDS.forEach((name, make) -> commandLine.addSubcommand(name, make.get()));
+    }
+    return commandLine
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler(new ErrorReporting())

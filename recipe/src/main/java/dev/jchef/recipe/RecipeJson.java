@@ -28,8 +28,8 @@ import java.util.Optional;
  * unknown fields (so a recipe may carry extra ones) and names the field of any problem.
  */
 public final class RecipeJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory FACTORY = MAPPER.getFactory();
+  /** Writing needs only the streaming generator: no ObjectMapper, which is slow to set up. */
+  private static final JsonFactory FACTORY = new JsonFactory();
   private static final Map<TargetKind, String> KIND_NAMES =
       Map.of(
           TargetKind.BIN, "Bin",
@@ -115,7 +115,7 @@ public final class RecipeJson {
   public static Recipe read(String text, String source) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(text);
+      root = Reading.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new RecipeException(
           source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
@@ -184,6 +184,11 @@ public final class RecipeJson {
       }
     }
     throw reader.error(at + "[0]", "expected \"Bare\" or \"Toml\"");
+  }
+
+  /** The mapper for reading, made on first use. */
+  private static final class Reading {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   /** Typed access to the JSON tree, with errors naming the source and the field. */
