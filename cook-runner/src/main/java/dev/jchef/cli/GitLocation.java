@@ -24,9 +24,12 @@ final class GitLocation {
     if (repository != null || open.isBare()) {
       return "";
     }
-    Path relative = open.getWorkTree().toPath().toAbsolutePath().normalize().relativize(workingDirectory.normalize());
+    Path workTree = open.getWorkTree().toPath().toAbsolutePath().normalize();
+    if (!workingDirectory.normalize().startsWith(workTree)) {
+      return "";
+    }
     List<String> parts = new ArrayList<>();
-    relative.forEach(part -> parts.add(part.toString()));
-    return String.join("/", parts).replace("..", "");
+    workTree.relativize(workingDirectory.normalize()).forEach(part -> parts.add(part.toString()));
+    return String.join("/", parts);
   }
 }

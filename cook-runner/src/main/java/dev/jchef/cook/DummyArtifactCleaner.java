@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -167,30 +168,33 @@ public final class DummyArtifactCleaner {
 
   /** The artifact names one package's dummies compile to. */
   private record DummyNames(
-      String packageName, String libName, boolean buildScript, List<String> programs, List<String> examples) {
+      String packageName, Optional<String> libName, boolean buildScript, List<String> programs,
+      List<String> examples) {
 
-    static java.util.Optional<DummyNames> of(RecipeManifest manifest) {
+    static Optional<DummyNames> of(RecipeManifest manifest) {
       TomlTable document;
       try {
         document = TomlReader.parse(manifest.contents(), manifest.relativePath());
       } catch (CargoFileException e) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      java.util.Optional<String> packageName =
-          document.getTable("package").flatMap(p -> p.getString("name"));
+      Optional<String> packageName = document.getTable("package").flatMap(p -> p.getString("name"));
       if (packageName.isEmpty()) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      String libName =
-          document.getTable("lib").flatMap(l -> l.getString("name")).orElse(packageName.get())
-              .replace('-', '_');
       boolean hasLib = manifest.targets().stream().anyMatch(t -> t.kind() == TargetKind.LIB);
+      Optional<String> libName =
+          hasLib
+              ? Optional.of(
+                  document.getTable("lib").flatMap(l -> l.getString("name")).orElse(packageName.get())
+                      .replace('-', '_'))
+              : Optional.empty();
       boolean buildScript =
           manifest.targets().stream().anyMatch(t -> t.kind() == TargetKind.BUILD_SCRIPT);
-      return java.util.Optional.of(
+      return Optional.of(
           new DummyNames(
               packageName.get(),
-              hasLib ? libName : null,
+              libName,
               buildScript,
               names(manifest, TargetKind.BIN),
               names(manifest, TargetKind.EXAMPLE)));
@@ -202,8 +206,9 @@ public final class DummyArtifactCleaner {
 
     /** Whether {@code name}, in {@code parent} below the profile directory, is one of ours. */
     boolean matches(String name, Path parent) {
-      if (libName != null
-          && (name.startsWith("lib" + libName + ".") || name.startsWith("lib" + libName + "-"))) {
+      if (libName.isPresent()
+          && (name.startsWith("lib" + libName.get() + ".")
+              || name.startsWith("lib" + libName.get() + "-"))) {
         return true;
       }
       String directory = parent == null ? "" : parent.toString().replace('\\', '/');

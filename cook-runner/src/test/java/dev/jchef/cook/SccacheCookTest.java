@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.Processes;
+import dev.jchef.model.testing.RequiredTools;
 import dev.jchef.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,14 +35,7 @@ class SccacheCookTest {
   void assumeSccache() {
     boolean present =
         Processes.run(base, System.getenv(), List.of("sh", "-c", "command -v sccache")).exitCode() == 0;
-    if (!present) {
-      String reason = "sccache not found on the PATH: test skipped";
-      if ("true".equals(System.getenv("JCHEF_REQUIRE_SCCACHE"))) {
-        org.junit.jupiter.api.Assertions.fail(reason + ", but JCHEF_REQUIRE_SCCACHE=true (CI) demands it");
-      }
-      System.err.println("SKIPPED: " + reason);
-      org.junit.jupiter.api.Assumptions.assumeTrue(false, reason);
-    }
+    RequiredTools.assume(present, "sccache", "JCHEF_REQUIRE_SCCACHE");
     cacheDirectory = base.resolve("shared-sccache");
     // Its own server port, so that no other sccache server (of a container build, say) serves it.
     port = Integer.toString(ThreadLocalRandom.current().nextInt(20_000, 30_000));

@@ -3,6 +3,7 @@ package dev.jchef.skeleton;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.jchef.recipe.Recipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +83,7 @@ public final class SkeletonWriter {
         removed.add(path);
       }
     }
-    new WriteRecord(com.google.common.collect.ImmutableMap.copyOf(planned)).writeTo(root);
+    new WriteRecord(ImmutableMap.copyOf(planned)).writeTo(root);
     return new SkeletonReport(written.build(), unchanged.build(), removed.build());
   }
 

@@ -1,11 +1,8 @@
 package dev.jchef.model.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real {@code cargo} for tests that compare with it or build with it. When cargo is not on
@@ -20,15 +17,7 @@ public final class Cargo {
 
   /** Skips (or on CI fails) the calling test when cargo is missing. */
   public static void assumeAvailable() {
-    String found = version();
-    if (found.isEmpty()) {
-      String reason = "cargo (" + EXECUTABLE + ") not found: test skipped";
-      if ("true".equals(System.getenv("JCHEF_REQUIRE_CARGO"))) {
-        fail(reason + ", but JCHEF_REQUIRE_CARGO=true (CI) demands it");
-      }
-      System.err.println("SKIPPED: " + reason);
-      Assumptions.assumeTrue(false, reason);
-    }
+    RequiredTools.assume(!version().isEmpty(), "cargo (" + EXECUTABLE + ")", "JCHEF_REQUIRE_CARGO");
   }
 
   /** {@code cargo --version}, or "" when cargo cannot be run. */
