@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Expands a {@code workspace.members} entry the way Cargo does, with the semantics of the Rust
  * {@code glob} crate: {@code *}, {@code ?} and {@code [...]} / {@code [!...]} match within one path
  * component, {@code **} matches any number of directories, and a leading dot needs no literal
- * dot (so {@code crates/*} also matches {@code crates/.hidden}). Matches come in sorted order.
+ * dot (so {@code crates/*} also matches {@code crates/.hidden}; {@code **} does not descend
+ * into hidden directories or {@code target}). Matches come in sorted order.
  */
 final class MemberGlob {
   private static final Splitter SLASH = Splitter.on('/').omitEmptyStrings();
@@ -70,14 +71,14 @@ final class MemberGlob {
   }
 
   /**
-   * Every directory below {@code dir}, except {@code .git} and {@code target}: Cargo would walk
-   * them too, but then fail on their directories without a manifest, so no working workspace can
-   * have members there, and they are often the largest trees.
+   * Every directory below {@code dir}, except hidden ones ({@code .git} among them) and {@code
+   * target}: Cargo would walk them too, but then fail on their directories without a manifest, so
+   * no working workspace has members there, and they are often the largest trees.
    */
   private static void addDirectoriesBelow(Path dir, List<Path> into) {
     for (Path child : Directories.sortedEntries(dir)) {
       String name = child.getFileName().toString();
-      if (Files.isDirectory(child) && !name.equals(".git") && !name.equals("target")) {
+      if (Files.isDirectory(child) && !name.startsWith(".") && !name.equals("target")) {
         into.add(child);
         addDirectoriesBelow(child, into);
       }

@@ -45,7 +45,7 @@ class WorkspaceMembersTest {
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
-  void expandsGlobsAtEveryDepthLeavingOutUnlistedSiblingsTargetAndGit(TestFileSystem fileSystem) {
+  void expandsGlobsAtEveryDepthLeavingOutUnlistedSiblingsTargetAndHiddenDirectories(TestFileSystem fileSystem) {
     Fixture fixture =
         Fixture.of(
             "Cargo.toml", "[workspace]\nmembers = [\"crates/*\", \"services/server/*\", \"tools/**/cli\"]\n",
@@ -62,7 +62,8 @@ class WorkspaceMembersTest {
             "tools/deep/er/cli/Cargo.toml", pkg("cli-deep"),
             "tools/deep/er/cli/src/main.rs", "",
             "tools/target/debug/cli/Cargo.toml", pkg("build-output"),
-            "tools/.git/cli/Cargo.toml", pkg("git-internals"));
+            "tools/.git/cli/Cargo.toml", pkg("git-internals"),
+            "tools/.cache/cli/Cargo.toml", pkg("hidden-cache"));
 
     assertEquals(
         List.of("crates/a", "crates/b", "services/server/api", "tools/cli", "tools/deep/er/cli"),
