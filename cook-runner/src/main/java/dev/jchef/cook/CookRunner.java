@@ -94,7 +94,7 @@ public final class CookRunner {
     if (recipe.toolchainFile().isPresent()) {
       cargoEnvironment.remove("RUSTUP_TOOLCHAIN");
     }
-    CargoProcess cargo = new CargoProcess(CargoExecutable.find(environment), cargoEnvironment);
+    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment);
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
     sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));
     CookProgress progress = new CookProgress(err, terminal, lockedPackages(recipe));

@@ -28,7 +28,7 @@ public final class RealBuild {
   public static Report run(
       Path directory, CookOptions options, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     long start = System.nanoTime();
-    CargoProcess cargo = new CargoProcess(CargoExecutable.find(environment), environment);
+    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), environment);
     ImmutableList<CargoMessage> artifacts =
         cargo.run(directory, options, new CookProgress(err, false, 0), out, false);
     TreeSet<String> registry = new TreeSet<>();

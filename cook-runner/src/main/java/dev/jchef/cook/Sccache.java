@@ -2,10 +2,8 @@ package dev.jchef.cook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +24,17 @@ final class Sccache {
     this.environment = environment;
   }
 
-  /** sccache from the {@code PATH} (or {@code $SCCACHE_PATH}), with a clear error if missing. */
+  /** sccache from the {@code PATH}, with a clear error if missing. */
   static Sccache find(Map<String, String> environment) {
-    String explicit = environment.get("SCCACHE_PATH");
-    if (explicit != null && Files.isExecutable(Path.of(explicit))) {
-      return new Sccache(Path.of(explicit), environment);
-    }
-    for (String directory : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(directory.isEmpty() ? "." : directory, "sccache");
-      if (!directory.isEmpty() && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return new Sccache(candidate, environment);
-      }
-    }
-    throw new CookException(
-        1,
-        "--sccache: sccache not found on the PATH; install it (apt-get install sccache, or cargo"
-            + " install sccache) or cook without --sccache");
+    Path executable =
+        Executables.onPath(environment, "sccache")
+            .orElseThrow(
+                () ->
+                    new CookException(
+                        1,
+                        "--sccache: sccache not found on the PATH; install it (apt-get install"
+                            + " sccache, or cargo install sccache) or cook without --sccache"));
+    return new Sccache(executable, environment);
   }
 
   /** What cargo's {@code RUSTC_WRAPPER} must name. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CargoExecutableTest {
+class ExecutablesTest {
   @TempDir Path directory;
 
   @Test
@@ -19,7 +19,7 @@ class CargoExecutableTest {
     Path cargo = executable(directory.resolve("my-cargo"));
     Path onPath = executable(Files.createDirectories(directory.resolve("bin")).resolve("cargo"));
 
-    assertEquals(cargo, CargoExecutable.find(Map.of("CARGO", cargo.toString(), "PATH", onPath.getParent().toString())));
+    assertEquals(cargo, Executables.cargo(Map.of("CARGO", cargo.toString(), "PATH", onPath.getParent().toString())));
   }
 
   @Test
@@ -29,17 +29,17 @@ class CargoExecutableTest {
 
     assertEquals(
         first,
-        CargoExecutable.find(Map.of("PATH", directory.resolve("empty") + ":" + first.getParent() + ":" + directory.resolve("second"))));
+        Executables.cargo(Map.of("PATH", directory.resolve("empty") + ":" + first.getParent() + ":" + directory.resolve("second"))));
   }
 
   @Test
   void aClearErrorWhenThereIsNone() {
-    CookException missing = assertThrows(CookException.class, () -> CargoExecutable.find(Map.of("PATH", directory.toString())));
+    CookException missing = assertThrows(CookException.class, () -> Executables.cargo(Map.of("PATH", directory.toString())));
     assertEquals(1, missing.exitCode());
     assertEquals("cargo not found: it is not on the PATH and CARGO is not set; install Rust (rustup) or set CARGO", missing.getMessage());
 
     CookException wrong =
-        assertThrows(CookException.class, () -> CargoExecutable.find(Map.of("CARGO", "/no/such/cargo")));
+        assertThrows(CookException.class, () -> Executables.cargo(Map.of("CARGO", "/no/such/cargo")));
     assertEquals("CARGO=/no/such/cargo is not an executable file; unset it or point it at cargo", wrong.getMessage());
   }
 
