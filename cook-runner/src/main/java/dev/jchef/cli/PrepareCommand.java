@@ -6,7 +6,9 @@ import dev.jchef.recipe.GitWorkspaceSource;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeJson;
 import dev.jchef.recipe.RecipePlanner;
+import dev.jchef.skeleton.AtomicFiles;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +76,7 @@ final class PrepareCommand implements Callable<Integer> {
       recipe = RecipePlanner.plan(workspace, bins);
     }
     Path target = main.workingDirectory().resolve(recipePath);
-    AtomicFiles.write(target, RecipeJson.write(recipe));
+    AtomicFiles.write(target, RecipeJson.write(recipe).getBytes(StandardCharsets.UTF_8));
     if (verbose.verbose) {
       err.printf("jchef prepare: %d manifests written to %s%n", recipe.manifests().size(), target);
     }

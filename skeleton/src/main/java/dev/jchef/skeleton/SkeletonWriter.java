@@ -72,7 +72,7 @@ public final class SkeletonWriter {
       if (hasContent(location, file.bytes())) {
         unchanged.add(file.path());
       } else {
-        SkeletonFiles.writeAtomically(location, file.bytes());
+        AtomicFiles.write(location, file.bytes());
         written.add(file.path());
       }
     }

@@ -76,7 +76,7 @@ record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
     ObjectNode files = json.putObject("files");
     new TreeMap<>(sha256ByPath).forEach(files::put);
     try {
-      SkeletonFiles.writeAtomically(
+      AtomicFiles.write(
           SkeletonFiles.resolve(root, PATH),
           MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
     } catch (JsonProcessingException e) {

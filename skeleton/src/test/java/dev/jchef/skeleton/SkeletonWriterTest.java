@@ -167,7 +167,7 @@ class SkeletonWriterTest {
     layout.files().forEach(f -> planned.put(f.path(), f.sha256()));
     WriteRecord.empty().plus(planned).writeTo(root);
     PlannedFile firstFile = layout.files().get(0);
-    SkeletonFiles.writeAtomically(SkeletonFiles.resolve(root, firstFile.path()), firstFile.bytes());
+    AtomicFiles.write(SkeletonFiles.resolve(root, firstFile.path()), firstFile.bytes());
     Files.createDirectories(root.resolve("a").resolve("src"));
     Files.writeString(root.resolve("a").resolve("src").resolve(".main.rs.jchef-tmp"), "fn ma");
 
