@@ -1,5 +1,6 @@
 package dev.jchef.model;
 
+import static dev.jchef.model.testing.Manifests.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,14 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Which packages are members, per the Cargo reference's Workspaces chapter. */
 class WorkspaceMembersTest {
 
-  private static String pkg(String name) {
-    return "[package]\nname = \"" + name + "\"\nversion = \"0.1.0\"\n";
-  }
-
   private static List<String> members(TestFileSystem fileSystem, Fixture fixture) {
-    return Workspace.discover(fileSystem.write(fixture)).members().stream()
-        .map(Member::directory)
-        .toList();
+    return directories(Workspace.discover(fileSystem.write(fixture)).members());
   }
 
   @ParameterizedTest
@@ -304,7 +299,8 @@ class WorkspaceMembersTest {
             "other/lib/Cargo.toml",
             "[package]\nname = \"lib\"\nedition.workspace = true\n[dependencies]\nhelper.workspace = true\n",
             "other/lib/src/lib.rs", "",
-            "other/helper/Cargo.toml", pkg("helper"),
+            // No edition, and none inherited: cargo's default, 2015.
+            "other/helper/Cargo.toml", "[package]\nname = \"helper\"\nversion = \"0.1.0\"\n",
             "other/helper/src/lib.rs", "");
 
     Workspace workspace = Workspace.discover(fileSystem.write(fixture).resolve("app"));

@@ -1,6 +1,6 @@
 package dev.jchef.recipe;
 
-import static dev.jchef.recipe.Recipes.pkg;
+import static dev.jchef.model.testing.Manifests.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -37,12 +37,4 @@ final class Recipes {
   static List<String> paths(Recipe recipe) {
     return recipe.manifests().stream().map(RecipeManifest::relativePath).toList();
   }
-
-  static String pkg(String name) {
-    return pkg(name, "0.1.0");
-  }
-
-  static String pkg(String name, String version) {
-    return "[package]\nname = \"" + name + "\"\nversion = \"" + version + "\"\nedition = \"2021\"\n";
-  }
 }

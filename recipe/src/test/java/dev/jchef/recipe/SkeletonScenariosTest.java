@@ -1,11 +1,11 @@
 package dev.jchef.recipe;
 
+import static dev.jchef.model.testing.Manifests.pkg;
 import static dev.jchef.recipe.Recipes.document;
 import static dev.jchef.recipe.Recipes.json;
 import static dev.jchef.recipe.Recipes.lockfile;
 import static dev.jchef.recipe.Recipes.manifest;
 import static dev.jchef.recipe.Recipes.paths;
-import static dev.jchef.recipe.Recipes.pkg;
 import static dev.jchef.recipe.Recipes.prepare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
