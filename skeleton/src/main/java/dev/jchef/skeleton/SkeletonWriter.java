@@ -94,15 +94,9 @@ public final class SkeletonWriter {
    */
   public void adoptRewrittenFile(String path) {
     WriteRecord record = WriteRecord.read(root);
-    Path file = SkeletonFiles.resolve(root, path);
-    if (!record.sha256ByPath().containsKey(path) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try {
-      String sha256 = com.google.common.hash.Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString();
-      record.plus(Map.of(path, sha256)).writeTo(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    if (record.sha256ByPath().containsKey(path)) {
+      SkeletonFiles.sha256(SkeletonFiles.resolve(root, path))
+          .ifPresent(sha256 -> record.plus(Map.of(path, sha256)).writeTo(root));
     }
   }
 

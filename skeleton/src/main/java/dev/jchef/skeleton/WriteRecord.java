@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,13 +54,7 @@ record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
     if (recorded == null) {
       return false;
     }
-    Path file = SkeletonFiles.resolve(root, path);
-    try {
-      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-          && recorded.equals(Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return SkeletonFiles.sha256(SkeletonFiles.resolve(root, path)).map(recorded::equals).orElse(false);
   }
 
   /** This record with more entries. */
