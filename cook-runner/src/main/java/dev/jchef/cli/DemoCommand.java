@@ -10,10 +10,12 @@ import dev.jchef.recipe.RecipePlanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
     ProcessBuilder builder = new ProcessBuilder(executable.toString()).redirectErrorStream(true);
     builder.environment().putAll(environment);
     Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       process.waitFor();
     } catch (InterruptedException e) {
@@ -167,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void delete(Path directory) throws IOException {
     try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
     }

@@ -3,7 +3,6 @@ package dev.jchef.cli;
 import dev.jchef.recipe.GitRepositories;
 import dev.jchef.recipe.RecipeHistory;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

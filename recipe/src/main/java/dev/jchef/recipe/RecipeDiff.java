@@ -12,6 +12,7 @@ import dev.jchef.model.TomlWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -189,7 +190,7 @@ public final class RecipeDiff {
 
   private static Set<String> targets(RecipeManifest manifest) {
     return manifest.targets().stream()
-        .map(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT) + (t.procMacro() ? " (proc-macro)" : "") + " " + t.name() + " " + t.path())
+        .map(t -> t.kind().name().toLowerCase(Locale.ROOT) + (t.procMacro() ? " (proc-macro)" : "") + " " + t.name() + " " + t.path())
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
