@@ -52,9 +52,7 @@ class CookEndToEndTest {
     scenario.copySources();
     CookScenario.BuildOutcome build = scenario.build();
 
-    assertEquals(List.of(), build.externalCompiled());
-    assertEquals(WORKSPACE_UNITS, build.localCompiled());
-    assertEquals(REAL_OUTPUT, program(scenario, Path.of("target/debug/app")));
+    assertOnlyTheWorkspaceRebuilt(scenario, build, "target/debug/app");
   }
 
   @Test
@@ -65,9 +63,7 @@ class CookEndToEndTest {
 
     CookScenario.BuildOutcome build = scenario.build("--profile", "test");
 
-    assertEquals(List.of(), build.externalCompiled());
-    assertEquals(WORKSPACE_UNITS, build.localCompiled());
-    assertEquals(REAL_OUTPUT, program(scenario, Path.of("target/debug/app")));
+    assertOnlyTheWorkspaceRebuilt(scenario, build, "target/debug/app");
   }
 
   @Test
@@ -78,9 +74,7 @@ class CookEndToEndTest {
 
     CookScenario.BuildOutcome build = scenario.build("--release");
 
-    assertEquals(List.of(), build.externalCompiled());
-    assertEquals(WORKSPACE_UNITS, build.localCompiled());
-    assertEquals(REAL_OUTPUT, program(scenario, Path.of("target/release/app")));
+    assertOnlyTheWorkspaceRebuilt(scenario, build, "target/release/app");
   }
 
   @Test
@@ -94,9 +88,7 @@ class CookEndToEndTest {
 
     CookScenario.BuildOutcome build = scenario.build("--profile", "dist");
 
-    assertEquals(List.of(), build.externalCompiled());
-    assertEquals(WORKSPACE_UNITS, build.localCompiled());
-    assertEquals(REAL_OUTPUT, program(scenario, Path.of("target/dist/app")));
+    assertOnlyTheWorkspaceRebuilt(scenario, build, "target/dist/app");
   }
 
   @Test
@@ -111,9 +103,7 @@ class CookEndToEndTest {
 
     CookScenario.BuildOutcome build = scenario.build("--target", host, "--target-dir", "build-out");
 
-    assertEquals(List.of(), build.externalCompiled());
-    assertEquals(WORKSPACE_UNITS, build.localCompiled());
-    assertEquals(REAL_OUTPUT, program(scenario, Path.of("build-out/" + host + "/debug/app")));
+    assertOnlyTheWorkspaceRebuilt(scenario, build, "build-out/" + host + "/debug/app");
   }
 
   @Test
@@ -203,6 +193,14 @@ class CookEndToEndTest {
 
     assertEquals(101, error.exitCode());
     assertEquals("cargo build failed with exit status 101 (cargo's messages above say why)", error.getMessage());
+  }
+
+  /** No registry crate compiled, every workspace unit did, and the program prints the real output. */
+  private void assertOnlyTheWorkspaceRebuilt(
+      CookScenario scenario, CookScenario.BuildOutcome build, String program) {
+    assertEquals(List.of(), build.externalCompiled());
+    assertEquals(WORKSPACE_UNITS, build.localCompiled());
+    assertEquals(REAL_OUTPUT, program(scenario, Path.of(program)));
   }
 
   private static String scenarioFile(CookScenario scenario, String path) {
