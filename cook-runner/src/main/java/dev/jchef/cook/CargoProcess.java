@@ -3,7 +3,6 @@ package dev.jchef.cook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.common.collect.ImmutableList;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs cargo on the skeleton: {@code cargo <subcommand> --message-format
@@ -47,9 +45,13 @@ final class CargoProcess {
     return command;
   }
 
-  /** Runs cargo and returns every artifact it reported. */
-  ImmutableList<CargoMessage> run(
-      Path directory, CookOptions options, CookProgress progress, PrintWriter out, boolean color) {
+  /**
+   * Runs cargo, adding what it reports to {@code messages} as it arrives (so that a failed build
+   * still leaves what it reported).
+   */
+  void run(
+      Path directory, CookOptions options, CookProgress progress, CargoMessages messages,
+      PrintWriter out, boolean color) {
     ProcessBuilder builder = new ProcessBuilder(command(options, color)).directory(directory.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
@@ -61,17 +63,11 @@ final class CargoProcess {
     }
     Thread stderr = new Thread(() -> forward(process, progress), "cargo-stderr");
     stderr.start();
-    ImmutableList.Builder<CargoMessage> artifacts = ImmutableList.builder();
     try (BufferedReader lines =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       process.getOutputStream().close();
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        Optional<CargoMessage> artifact = parse(line, out);
-        artifact.ifPresent(
-            a -> {
-              artifacts.add(a);
-              progress.artifact(a);
-            });
+        parse(line, out, progress, messages);
       }
       stderr.join();
       int exitCode = process.waitFor();
@@ -89,21 +85,27 @@ final class CargoProcess {
       Thread.currentThread().interrupt();
       throw new CookException(130, "interrupted while cargo was running");
     }
-    return artifacts.build();
   }
 
   /** A JSON message, or a line some tool printed on cargo's standard output, passed on. */
-  private static Optional<CargoMessage> parse(String line, PrintWriter out) {
+  private static void parse(
+      String line, PrintWriter out, CookProgress progress, CargoMessages messages) {
     if (line.startsWith("{")) {
       try {
         JsonNode message = MAPPER.readTree(line);
-        return CargoMessage.artifact(message);
+        CompilerArtifact.of(message)
+            .ifPresent(
+                artifact -> {
+                  messages.add(artifact);
+                  progress.artifact(artifact);
+                });
+        BuildScriptExecuted.of(message).ifPresent(messages::add);
+        return;
       } catch (JsonProcessingException e) {
         // not a message after all: show it
       }
     }
     out.println(line);
-    return Optional.empty();
   }
 
   private static void forward(Process process, CookProgress progress) {

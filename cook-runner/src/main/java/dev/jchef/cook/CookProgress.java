@@ -26,7 +26,7 @@ final class CookProgress {
     this.lockedPackages = lockedPackages;
   }
 
-  synchronized void artifact(CargoMessage artifact) {
+  synchronized void artifact(CompilerArtifact artifact) {
     if (artifact.fresh()) {
       fresh++;
     } else {

@@ -98,32 +98,35 @@ public final class CookRunner {
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
     sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));
     CookProgress progress = new CookProgress(err, terminal, lockedPackages(recipe));
-    ImmutableList<CargoMessage> artifacts;
+    CargoMessages messages = new CargoMessages();
     Optional<SccacheStats> sccacheStats = Optional.empty();
+    ImmutableList<Path> removed;
     sccache.ifPresent(Sccache::start);
     try {
-      artifacts = cargo.run(root, options, progress, out, terminal);
+      cargo.run(root, options, progress, messages, out, terminal);
       sccacheStats = sccache.map(Sccache::stats);
     } finally {
       sccache.ifPresent(Sccache::stop);
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
       writer.adoptRewrittenFile("Cargo.lock");
+      // Even when cargo failed, what the dummies compiled so far must not reach a real build.
+      removed = new DummyArtifactCleaner(root.getFileSystem(), PackageIds::isLocal).clean(messages);
     }
-
-    List<String> registryFiles =
-        artifacts.stream().filter(a -> !a.isLocal()).flatMap(a -> a.filenames().stream()).toList();
-    DummyArtifactCleaner cleaner =
-        new DummyArtifactCleaner(
-            targetDirectory.orElse(root.resolve("target")), options.profile(), options.targets(), registryFiles);
-    int removed = cleaner.clean(recipe);
     return new CookResult(
-        skeleton, true, progress.compiled(), progress.fresh(), removed, sccacheStats, elapsedSince(start));
+        skeleton, true, progress.compiled(), progress.fresh(), removed.size(), sccacheStats,
+        elapsedSince(start));
   }
 
-  /** {@code --target-dir}, else {@code CARGO_TARGET_DIR}, resolved against the root. */
+  /**
+   * {@code --target-dir}, else {@code CARGO_TARGET_DIR}, else {@code CARGO_BUILD_TARGET_DIR},
+   * resolved against the root: a place the skeleton writer leaves alone. (A target directory a
+   * Cargo config sets is known by the {@code CACHEDIR.TAG} cargo writes into it.)
+   */
   private Optional<Path> targetDirectory() {
     Optional<Path> configured =
-        options.targetDirectory().or(() -> Optional.ofNullable(environment.get("CARGO_TARGET_DIR")).map(Path::of));
+        options.targetDirectory()
+            .or(() -> Optional.ofNullable(environment.get("CARGO_TARGET_DIR")).map(Path::of))
+            .or(() -> Optional.ofNullable(environment.get("CARGO_BUILD_TARGET_DIR")).map(Path::of));
     return configured.map(root::resolve).map(Path::normalize);
   }
 

@@ -1,244 +1,273 @@
 package dev.jchef.cook;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
-import dev.jchef.model.CargoFileException;
-import dev.jchef.model.TargetKind;
-import dev.jchef.model.TomlReader;
-import dev.jchef.model.TomlTable;
-import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeManifest;
-import dev.jchef.recipe.RecipeTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Removes what the dummy sources compiled to, so that the real build compiles the workspace's
- * own crates again instead of linking a dummy: in {@code <target-dir>[/<triple>]/<profile dir>},
- * for each package with a library the files and directories named {@code lib<name>.*} and {@code
- * lib<name>-*} at any depth, for each package's build script {@code
- * build/<package>-*}{@code /build[-_]script[-_]build*}, and (beyond cargo-chef) the dummy
- * programs of its binaries and examples, so that a dummy can never be shipped by mistake.
+ * Removes what the dummy sources compiled to, so that the real build compiles every workspace
+ * crate again and a dummy can never be shipped. It works from what cargo reported in this build
+ * ({@link CargoMessages}), not from a re-computation of cargo's layout, so it finds the units
+ * wherever cargo put them: any target directory ({@code --target-dir}, {@code CARGO_TARGET_DIR},
+ * {@code CARGO_BUILD_TARGET_DIR}, {@code [build] target-dir}), any compilation target ({@code
+ * --target}, {@code CARGO_BUILD_TARGET}, {@code [build] target}), and the build scripts and
+ * procedural macros of a cross build, which cargo compiles for the host outside the triple's
+ * directory.
  *
- * <p>Tolerant where cargo-chef fails: a missing profile directory is nothing to clean; a
- * zigbuild {@code --target} with a glibc suffix ({@code x86_64-unknown-linux-gnu.2.17}) builds
- * into the directory without it; a {@code .json} target spec into its file's stem; several
- * {@code --target}s each into their own. Files that cargo reported as belonging to a registry
- * package (say, a registry crate sharing a local package's name) are never removed.
+ * <p>For each unit reported for a dummy package ({@code compiler-artifact}, fresh or not) it
+ * removes:
+ *
+ * <ol>
+ *   <li>every file cargo named (the message's {@code filenames} and {@code executable});
+ *   <li>for a named file without the unit's hash in its name, a copy cargo "uplifted" into the
+ *       profile directory ({@code target/debug/app}, {@code libm.so}, {@code examples/demo}):
+ *       the file it was made from, in its directory or in {@code deps/} (the same file, as cargo
+ *       hard-links, or the same bytes where it had to copy), and the dep-info beside the copy
+ *       ({@code app.d});
+ *   <li>with the unit's hash {@code H} (the {@code -H} in a file's name, or the {@code
+ *       build/<package>-H} directory of a build script): every entry named {@code *-H} or {@code
+ *       *-H.*} in {@code deps/}, {@code examples/}, {@code build/} and {@code .fingerprint/} of
+ *       the profile directory the file lies in (its nearest ancestor with a {@code .fingerprint}
+ *       directory): the unit's outputs, its dep-info and its fingerprint.
+ * </ol>
+ *
+ * For each {@code build-script-executed} message of a dummy package it removes the run's
+ * directory ({@code OUT_DIR}'s parent, {@code build/<package>-H}: {@code out/}, {@code output},
+ * {@code stderr}) and its fingerprint {@code .fingerprint/<package>-H}, so that the real build
+ * script runs.
+ *
+ * <p>Why this is enough: cargo compiles a unit again when its fingerprint is missing or one of
+ * its outputs is ("Dirty …: couldn't read metadata for file"), whatever the modification times
+ * of the real sources; a {@code COPY} keeps times older than the cook, so times alone would leave
+ * the dummy's unit fresh. A package whose real version equals the masked {@code 0.0.1} has the
+ * dummy's unit hash and is handled the same way. Left in place: {@code incremental/} (rustc checks
+ * every cached query against the contents of the real sources, so a dummy's incremental state
+ * cannot reach a real build), and every unit of a package that is not a dummy: registry crates
+ * (even one sharing a local package's name: its units have other hashes), and the units of an
+ * earlier real build in a shared target directory, which have other hashes too.
  */
-public final class DummyArtifactCleaner {
-  private static final Pattern GLIBC_SUFFIX = Pattern.compile("^(.+-gnu[a-z0-9]*)\\.\\d+(\\.\\d+)*$");
-  private static final Pattern UNIT_HASH = Pattern.compile("-([0-9a-f]{16})(\\.[^/]*)?$");
+final class DummyArtifactCleaner {
+  private static final Pattern HASHED_NAME = Pattern.compile("-([0-9a-f]{16})(\\.[A-Za-z0-9_.]+)?$");
+  private static final List<String> UNIT_DIRECTORIES = List.of("deps", "examples", "build", ".fingerprint");
+  private static final int PROFILE_DIRECTORY_DEPTH = 3;
 
-  private final ImmutableList<Path> profileDirectories;
-  private final ImmutableSet<String> protectedHashes;
+  private final FileSystem fileSystem;
+  private final Predicate<String> isDummyPackage;
 
   /**
-   * @param registryArtifacts files cargo reported for registry packages in this build; their
-   *     units are left alone
+   * @param fileSystem where cargo's file names are
+   * @param isDummyPackage whether a package id (as cargo's messages give it) is a dummy's
    */
-  public DummyArtifactCleaner(
-      Path targetDirectory,
-      BuildProfile profile,
-      List<String> targets,
-      Collection<String> registryArtifacts) {
-    ImmutableList.Builder<Path> directories = ImmutableList.builder();
-    if (targets.isEmpty()) {
-      directories.add(targetDirectory.resolve(profile.outputDirectory()));
-    } else {
-      for (String target : targets) {
-        directories.add(targetDirectory.resolve(targetDirectoryName(target)).resolve(profile.outputDirectory()));
-      }
-    }
-    this.profileDirectories = directories.build();
-    Set<String> hashes = new HashSet<>();
-    for (String file : registryArtifacts) {
-      Matcher matcher = UNIT_HASH.matcher(Path.of(file).getFileName().toString());
-      if (matcher.find()) {
-        hashes.add(matcher.group(1));
-      }
-    }
-    this.protectedHashes = ImmutableSet.copyOf(hashes);
+  DummyArtifactCleaner(FileSystem fileSystem, Predicate<String> isDummyPackage) {
+    this.fileSystem = fileSystem;
+    this.isDummyPackage = isDummyPackage;
   }
 
   /**
-   * The directory cargo builds {@code --target target} into: the triple, without zigbuild's
-   * glibc version; for a {@code .json} target spec, the spec file's stem.
+   * Removes the dummies' units of {@code messages}.
+   *
+   * @return the files and directories removed, sorted
+   * @throws UncheckedIOException when one cannot be removed
    */
-  static String targetDirectoryName(String target) {
-    if (target.endsWith(".json")) {
-      String fileName = Path.of(target).getFileName().toString();
-      return fileName.substring(0, fileName.length() - ".json".length());
-    }
-    Matcher glibc = GLIBC_SUFFIX.matcher(target);
-    return glibc.matches() ? glibc.group(1) : target;
-  }
-
-  /** The profile directories this cleaner looks in, whether or not they exist. */
-  public ImmutableList<Path> profileDirectories() {
-    return profileDirectories;
-  }
-
-  /** Removes the dummies' artifacts of every package in {@code recipe}; returns how many. */
-  public int clean(Recipe recipe) {
-    List<DummyNames> packages = new ArrayList<>();
-    for (RecipeManifest manifest : recipe.manifests()) {
-      DummyNames.of(manifest).ifPresent(packages::add);
-    }
-    int removed = 0;
-    for (Path directory : profileDirectories) {
-      if (Files.isDirectory(directory)) {
-        removed += clean(directory, packages);
+  ImmutableList<Path> clean(CargoMessages messages) {
+    Set<Path> doomed = new HashSet<>();
+    Map<Path, Set<String>> hashesByProfileDirectory = new HashMap<>();
+    for (CompilerArtifact artifact : messages.artifacts()) {
+      if (!isDummyPackage.test(artifact.packageId())) {
+        continue;
+      }
+      for (String name : artifact.files()) {
+        Path file = fileSystem.getPath(name);
+        doomed.add(file);
+        List<Path> sources = new ArrayList<>();
+        sources.add(file);
+        if (unitHash(file).isEmpty()) {
+          List<Path> origins = uplifted(file);
+          sources.addAll(origins);
+          doomed.addAll(origins);
+          doomed.add(file.resolveSibling(stem(file.getFileName().toString()) + ".d"));
+        }
+        for (Path source : sources) {
+          unitHash(source)
+              .ifPresent(
+                  hash ->
+                      profileDirectory(source)
+                          .ifPresent(
+                              directory ->
+                                  hashesByProfileDirectory
+                                      .computeIfAbsent(directory, d -> new HashSet<>())
+                                      .add(hash)));
+        }
       }
     }
-    return removed;
+    for (BuildScriptExecuted run : messages.buildScripts()) {
+      if (!isDummyPackage.test(run.packageId())) {
+        continue;
+      }
+      Path runDirectory = fileSystem.getPath(run.outDir()).getParent();
+      if (runDirectory == null) {
+        continue;
+      }
+      doomed.add(runDirectory);
+      unitHash(runDirectory.resolve("out"))
+          .ifPresent(
+              hash ->
+                  profileDirectory(runDirectory)
+                      .ifPresent(
+                          directory ->
+                              hashesByProfileDirectory
+                                  .computeIfAbsent(directory, d -> new HashSet<>())
+                                  .add(hash)));
+    }
+    hashesByProfileDirectory.forEach((directory, hashes) -> doomed.addAll(entriesOf(directory, hashes)));
+    return remove(doomed);
   }
 
-  private int clean(Path profileDirectory, List<DummyNames> packages) {
-    List<Path> doomed = new ArrayList<>();
+  /**
+   * The unit hash in a file's name ({@code libm-0123456789abcdef.rlib}), or in its directory's
+   * name for the files of a build script ({@code build/m-0123456789abcdef/build-script-build}).
+   */
+  static Optional<String> unitHash(Path file) {
+    Matcher name = HASHED_NAME.matcher(fileName(file));
+    if (name.find()) {
+      return Optional.of(name.group(1));
+    }
+    Path parent = file.getParent();
+    if (parent != null && parent.getParent() != null && fileName(parent.getParent()).equals("build")) {
+      Matcher directory = HASHED_NAME.matcher(fileName(parent));
+      if (directory.find() && directory.group(2) == null) {
+        return Optional.of(directory.group(1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The files an uplifted copy was made from: files in its directory or in {@code deps/} named
+   * {@code <stem>-<hash><extension>} (the stem with {@code _} for {@code -}) that are the same
+   * file or hold the same bytes.
+   */
+  private static List<Path> uplifted(Path copy) {
+    if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    String name = fileName(copy);
+    String prefix = stem(name).replace('-', '_') + "-";
+    String extension = name.substring(stem(name).length());
+    List<Path> origins = new ArrayList<>();
+    for (Path directory : List.of(copy.getParent(), copy.getParent().resolve("deps"))) {
+      for (Path candidate : list(directory)) {
+        String candidateName = fileName(candidate);
+        Matcher hashed = HASHED_NAME.matcher(candidateName);
+        if (candidateName.startsWith(prefix)
+            && hashed.find()
+            && hashed.start() == prefix.length() - 1
+            && Optional.ofNullable(hashed.group(2)).orElse("").equals(extension)
+            && sameFile(copy, candidate)) {
+          origins.add(candidate);
+        }
+      }
+    }
+    return origins;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
     try {
-      Files.walkFileTree(
-          profileDirectory,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-              if (!dir.equals(profileDirectory) && isDummy(profileDirectory, dir, packages)) {
-                doomed.add(dir);
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              if (isDummy(profileDirectory, file, packages)) {
-                doomed.add(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
-      for (Path path : doomed) {
-        deleteRecursively(path);
+      if (!Files.isRegularFile(b, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
       }
+      return Files.isSameFile(a, b)
+          || (Files.size(a) == Files.size(b) && Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + profileDirectory, e);
-    }
-    return doomed.size();
-  }
-
-  private boolean isDummy(Path profileDirectory, Path path, List<DummyNames> packages) {
-    String name = path.getFileName().toString();
-    Matcher hash = UNIT_HASH.matcher(name);
-    if (hash.find() && protectedHashes.contains(hash.group(1))) {
       return false;
     }
-    Path relative = profileDirectory.relativize(path);
-    Path parent = relative.getParent();
-    for (DummyNames pkg : packages) {
-      if (pkg.matches(name, parent)) {
-        return true;
-      }
-    }
-    return false;
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
-    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      try (var children = Files.list(path)) {
-        for (Path child : children.toList()) {
+  /** The nearest ancestor holding cargo's {@code .fingerprint} directory: a profile directory. */
+  private static Optional<Path> profileDirectory(Path file) {
+    Path directory = file.getParent();
+    for (int depth = 0; directory != null && depth < PROFILE_DIRECTORY_DEPTH; depth++) {
+      if (Files.isDirectory(directory.resolve(".fingerprint"))) {
+        return Optional.of(directory);
+      }
+      directory = directory.getParent();
+    }
+    return Optional.empty();
+  }
+
+  private static List<Path> entriesOf(Path profileDirectory, Set<String> hashes) {
+    List<Path> entries = new ArrayList<>();
+    for (String subdirectory : UNIT_DIRECTORIES) {
+      for (Path entry : list(profileDirectory.resolve(subdirectory))) {
+        Matcher hashed = HASHED_NAME.matcher(fileName(entry));
+        if (hashed.find() && hashes.contains(hashed.group(1))) {
+          entries.add(entry);
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static ImmutableList<Path> remove(Set<Path> doomed) {
+    TreeSet<Path> removed = new TreeSet<>();
+    for (Path path : new TreeSet<>(doomed)) {
+      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        deleteRecursively(path);
+        removed.add(path);
+      }
+    }
+    return ImmutableList.copyOf(removed);
+  }
+
+  private static void deleteRecursively(Path path) {
+    try {
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        for (Path child : list(path)) {
           deleteRecursively(child);
         }
       }
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the dummy's " + path, e);
     }
-    Files.deleteIfExists(path);
   }
 
-  /** The artifact names one package's dummies compile to. */
-  private record DummyNames(
-      String packageName, Optional<String> libName, boolean buildScript, List<String> programs,
-      List<String> examples) {
-
-    static Optional<DummyNames> of(RecipeManifest manifest) {
-      TomlTable document;
-      try {
-        document = TomlReader.parse(manifest.contents(), manifest.relativePath());
-      } catch (CargoFileException e) {
-        return Optional.empty();
-      }
-      Optional<String> packageName = document.getTable("package").flatMap(p -> p.getString("name"));
-      if (packageName.isEmpty()) {
-        return Optional.empty();
-      }
-      boolean hasLib = manifest.targets().stream().anyMatch(t -> t.kind() == TargetKind.LIB);
-      Optional<String> libName =
-          hasLib
-              ? Optional.of(
-                  document.getTable("lib").flatMap(l -> l.getString("name")).orElse(packageName.get())
-                      .replace('-', '_'))
-              : Optional.empty();
-      boolean buildScript =
-          manifest.targets().stream().anyMatch(t -> t.kind() == TargetKind.BUILD_SCRIPT);
-      return Optional.of(
-          new DummyNames(
-              packageName.get(),
-              libName,
-              buildScript,
-              names(manifest, TargetKind.BIN),
-              names(manifest, TargetKind.EXAMPLE)));
+  private static List<Path> list(Path directory) {
+    if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
     }
-
-    private static List<String> names(RecipeManifest manifest, TargetKind kind) {
-      return manifest.targets().stream().filter(t -> t.kind() == kind).map(RecipeTarget::name).toList();
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
     }
+  }
 
-    /** Whether {@code name}, in {@code parent} below the profile directory, is one of ours. */
-    boolean matches(String name, Path parent) {
-      if (libName.isPresent()
-          && (name.startsWith("lib" + libName.get() + ".")
-              || name.startsWith("lib" + libName.get() + "-"))) {
-        return true;
-      }
-      String directory = parent == null ? "" : parent.toString().replace('\\', '/');
-      if (buildScript
-          && directory.startsWith("build/" + packageName + "-")
-          && directory.indexOf('/', "build/".length()) < 0
-          && name.matches("build[-_]script[-_]build.*")) {
-        return true;
-      }
-      for (String program : programs) {
-        if (directory.isEmpty() && isProgram(name, program)) {
-          return true;
-        }
-        if (directory.equals("deps") && name.startsWith(program.replace('-', '_') + "-")) {
-          return true;
-        }
-      }
-      for (String example : examples) {
-        if (directory.equals("examples")
-            && (isProgram(name, example) || name.startsWith(example.replace('-', '_') + "-"))) {
-          return true;
-        }
-      }
-      return false;
-    }
+  /** A file name up to its first dot: {@code libm} of {@code libm.rlib}, {@code app} of {@code app}. */
+  private static String stem(String name) {
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
+  }
 
-    private static boolean isProgram(String name, String program) {
-      return name.equals(program) || name.startsWith(program + ".")
-          || name.startsWith(program.replace('-', '_') + ".");
-    }
+  private static String fileName(Path path) {
+    Path name = path.getFileName();
+    return name == null ? "" : name.toString();
   }
 }

@@ -29,11 +29,11 @@ public final class RealBuild {
       Path directory, CookOptions options, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     long start = System.nanoTime();
     CargoProcess cargo = new CargoProcess(Executables.cargo(environment), environment);
-    ImmutableList<CargoMessage> artifacts =
-        cargo.run(directory, options, new CookProgress(err, false, 0), out, false);
+    CargoMessages messages = new CargoMessages();
+    cargo.run(directory, options, new CookProgress(err, false, 0), messages, out, false);
     TreeSet<String> registry = new TreeSet<>();
     TreeSet<String> workspace = new TreeSet<>();
-    for (CargoMessage artifact : artifacts) {
+    for (CompilerArtifact artifact : messages.artifacts()) {
       if (!artifact.fresh()) {
         (artifact.isLocal() ? workspace : registry).add(artifact.packageName() + " " + artifact.targetName());
       }

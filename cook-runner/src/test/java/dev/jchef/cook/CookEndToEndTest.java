@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +32,6 @@ class CookEndToEndTest {
 
   private CookScenario scenario() {
     return CookScenario.of(base, CookScenario.example());
-  }
-
-  private String program(CookScenario scenario, Path relative) {
-    CookScenario.Run run = scenario.exec(scenario.cook, List.of(scenario.cook.resolve(relative).toString()));
-    assertEquals(0, run.exitCode(), run.stderr());
-    return run.stdout();
   }
 
   @Test
@@ -93,8 +86,8 @@ class CookEndToEndTest {
 
   @Test
   void hostTargetAndCustomTargetDirectory() {
-    String host = hostTriple();
     CookScenario scenario = scenario();
+    String host = scenario.hostTriple();
     scenario.cook(
         scenario.prepare(),
         CookOptions.builder().targets(List.of(host)).targetDirectory(Optional.of(Path.of("build-out"))).build());
@@ -135,7 +128,7 @@ class CookEndToEndTest {
 
     assertEquals(List.of(), build.externalCompiled());
     assertEquals(List.of("app app", "app build-script-build", "greeter greeter", "tool tool"), build.localCompiled());
-    assertEquals("extra: 42\n", program(scenario, Path.of("target/debug/tool")));
+    assertEquals("extra: 42\n", scenario.program("target/debug/tool"));
   }
 
   @Test
@@ -154,7 +147,7 @@ class CookEndToEndTest {
     assertEquals(WORKSPACE_UNITS, build.localCompiled());
     assertEquals(
         "edited HELLO, JCHEF!!!\nhello from derived Demo\nbuilt by chef-build-info's build script\nthe edited build script\n",
-        program(scenario, Path.of("target/debug/app")));
+        scenario.program("target/debug/app"));
   }
 
   @Test
@@ -200,7 +193,7 @@ class CookEndToEndTest {
       CookScenario scenario, CookScenario.BuildOutcome build, String program) {
     assertEquals(List.of(), build.externalCompiled());
     assertEquals(WORKSPACE_UNITS, build.localCompiled());
-    assertEquals(REAL_OUTPUT, program(scenario, Path.of(program)));
+    assertEquals(REAL_OUTPUT, scenario.program(program));
   }
 
   private static String scenarioFile(CookScenario scenario, String path) {
@@ -211,11 +204,4 @@ class CookEndToEndTest {
     }
   }
 
-  private String hostTriple() {
-    CookScenario scenario = scenario();
-    CookScenario.Run run = scenario.exec(base, List.of("rustc", "-vV"));
-    try (Stream<String> lines = run.stdout().lines()) {
-      return lines.filter(l -> l.startsWith("host: ")).findFirst().orElseThrow().substring(6);
-    }
-  }
 }

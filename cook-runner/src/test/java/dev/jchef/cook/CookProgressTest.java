@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class CookProgressTest {
 
-  private static CargoMessage unit(String packageId, boolean fresh) {
-    return new CargoMessage(packageId, "lib", ImmutableList.of("lib"), fresh, ImmutableList.of(), Optional.empty());
+  private static CompilerArtifact unit(String packageId, boolean fresh) {
+    return new CompilerArtifact(packageId, "lib", ImmutableList.of("lib"), fresh, ImmutableList.of(), Optional.empty());
   }
 
   @Test

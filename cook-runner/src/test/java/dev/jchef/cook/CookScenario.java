@@ -96,6 +96,18 @@ final class CookScenario {
 
   /** Copies the project's files over the cooked directory with fresh modification times. */
   void copySources() {
+    copySources(false);
+  }
+
+  /**
+   * Copies the project's files over the cooked directory keeping their modification times, which
+   * are older than the cook's outputs: what a Dockerfile's {@code COPY . .} does.
+   */
+  void copySourcesKeepingTimes() {
+    copySources(true);
+  }
+
+  private void copySources(boolean keepTimes) {
     try (Stream<Path> files = Files.walk(project)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Path relative = project.relativize(file);
@@ -104,7 +116,11 @@ final class CookScenario {
         }
         Path destination = cook.resolve(relative.toString());
         Files.createDirectories(destination.getParent());
-        Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+        if (keepTimes) {
+          Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        } else {
+          Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -126,7 +142,7 @@ final class CookScenario {
       }
       try {
         JsonNode message = mapper.readTree(line);
-        CargoMessage.artifact(message)
+        CompilerArtifact.of(message)
             .filter(a -> !a.fresh())
             .ifPresent(a -> (a.isLocal() ? localCompiled : externalCompiled).add(a.packageName() + " " + a.targetName()));
       } catch (IOException e) {
@@ -134,6 +150,26 @@ final class CookScenario {
       }
     }
     return new BuildOutcome(List.copyOf(externalCompiled), List.copyOf(localCompiled));
+  }
+
+  /** Runs a program the build made, {@code relative} to the cooked directory; returns its output. */
+  String program(String relative) {
+    Run run = exec(cook, List.of(cook.resolve(relative).toString()));
+    assertEquals(0, run.exitCode(), run.stderr());
+    return run.stdout();
+  }
+
+  /** {@code cargo generate-lockfile} in the project, from the test registry. */
+  CookScenario lock() {
+    Run run = run(project, List.of("generate-lockfile", "--offline"));
+    assertEquals(0, run.exitCode(), run.stderr());
+    return this;
+  }
+
+  /** The host's target triple, as {@code rustc -vV} gives it. */
+  String hostTriple() {
+    Run run = exec(project, List.of("rustc", "-vV"));
+    return run.stdout().lines().filter(l -> l.startsWith("host: ")).findFirst().orElseThrow().substring(6);
   }
 
   private Run run(Path directory, List<String> cargoArgs) {

@@ -3,12 +3,8 @@ package dev.jchef.cook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.TargetKind;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
-import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeManifest;
-import dev.jchef.recipe.RecipeTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,47 +14,70 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * The cleaner on target directories laid out as cargo leaves them, with the messages cargo gave
+ * for them; the end-to-end tests show with real cargo that what it removes makes the real build
+ * compile every workspace unit again.
+ */
 class DummyArtifactCleanerTest {
-  private static final Recipe RECIPE =
-      new Recipe(
-          ImmutableList.of(
-              new RecipeManifest("Cargo.toml", "[workspace]\nmembers = [\"my-lib\", \"app\"]\n", ImmutableList.of()),
-              new RecipeManifest(
-                  "my-lib/Cargo.toml",
-                  "[package]\nname = \"my-lib\"\nbuild = \"build.rs\"\n[lib]\nname = \"my_lib\"\n",
-                  ImmutableList.of(
-                      new RecipeTarget("src/lib.rs", TargetKind.LIB, false, "my_lib"),
-                      new RecipeTarget("build.rs", TargetKind.BUILD_SCRIPT, false, "build-script-build"))),
-              new RecipeManifest(
-                  "app/Cargo.toml",
-                  "[package]\nname = \"app\"\n",
-                  ImmutableList.of(
-                      new RecipeTarget("src/main.rs", TargetKind.BIN, false, "app"),
-                      new RecipeTarget("examples/demo-one.rs", TargetKind.EXAMPLE, false, "demo-one")))),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty());
+  private static final String LOCAL = "path+file:///work/app#0.0.1";
+  private static final String REGISTRY = "registry+https://github.com/rust-lang/crates.io-index#applib@1.0.0";
 
-  /** A profile directory as cargo leaves it, dummies and registry crates mixed. */
-  private static Fixture profile(String prefix) {
-    return Fixture.of(
-        prefix + "libmy_lib.rlib", "",
-        prefix + "libmy_lib.d", "",
-        prefix + "deps/libmy_lib-0123456789abcdef.rlib", "",
-        prefix + "deps/libmy_lib-0123456789abcdef.rmeta", "",
-        prefix + "deps/libmy_lib.dSYM/", "",
-        prefix + "build/my-lib-1111111111111111/build-script-build", "",
-        prefix + "build/my-lib-1111111111111111/build_script_build-1111111111111111", "",
-        prefix + "build/my-lib-2222222222222222/output", "",
-        prefix + "app", "",
-        prefix + "app.d", "",
-        prefix + "deps/app-3333333333333333", "",
-        prefix + "deps/app-3333333333333333.d", "",
-        prefix + "examples/demo-one", "",
-        prefix + "examples/demo_one-4444444444444444", "",
-        prefix + "deps/libserde-5555555555555555.rlib", "",
-        prefix + "deps/libmy_lib_extra-6666666666666666.rlib", "",
-        prefix + "build/serde-7777777777777777/build-script-build", "");
+  /** A release build for a triple with host build scripts, dummies and registry units mixed. */
+  private static final Fixture CROSS_BUILD =
+      Fixture.of(
+          "host/release/.fingerprint/app-1111111111111111/build-script-build-script-build", "",
+          "host/release/build/app-1111111111111111/build-script-build", "dummy build script",
+          "host/release/build/app-1111111111111111/build_script_build-1111111111111111", "dummy build script",
+          "host/release/build/app-1111111111111111/build_script_build-1111111111111111.d", "",
+          "x86/release/.fingerprint/app-2222222222222222/run-build-script-build-script-build", "",
+          "x86/release/build/app-2222222222222222/out/g.rs", "",
+          "x86/release/build/app-2222222222222222/output", "",
+          "x86/release/.fingerprint/app-3333333333333333/lib-applib", "",
+          "x86/release/deps/libapplib-3333333333333333.rlib", "dummy lib",
+          "x86/release/deps/libapplib-3333333333333333.rmeta", "",
+          "x86/release/deps/applib-3333333333333333.d", "",
+          "x86/release/libapplib.rlib", "dummy lib",
+          "x86/release/libapplib.d", "",
+          "x86/release/.fingerprint/app-4444444444444444/bin-app", "",
+          "x86/release/deps/app-4444444444444444", "dummy program",
+          "x86/release/deps/app-4444444444444444.d", "",
+          "x86/release/app", "dummy program",
+          "x86/release/app.d", "",
+          "x86/release/.fingerprint/app-5555555555555555/example-demo-one", "",
+          "x86/release/examples/demo_one-5555555555555555", "dummy example",
+          "x86/release/examples/demo-one", "dummy example",
+          "x86/release/.fingerprint/applib-6666666666666666/lib-applib", "",
+          "x86/release/deps/libapplib-6666666666666666.rlib", "registry crate of the same name",
+          "x86/release/deps/libapplib-6666666666666666.rmeta", "",
+          "x86/release/.fingerprint/app-7777777777777777/lib-applib", "",
+          "x86/release/deps/libapplib-7777777777777777.rlib", "an earlier real build's",
+          "x86/release/deps/libapplib-7777777777777777.rmeta", "",
+          "x86/release/incremental/applib-0abc/s-1/dep-graph.bin", "");
+
+  private static CargoMessages messages(Path target) {
+    CargoMessages messages = new CargoMessages();
+    messages.add(artifact(LOCAL, "build-script-build", target, "host/release/build/app-1111111111111111/build-script-build"));
+    messages.add(new BuildScriptExecuted(LOCAL, file(target, "x86/release/build/app-2222222222222222/out")));
+    messages.add(
+        artifact(LOCAL, "applib", target, "x86/release/libapplib.rlib", "x86/release/deps/libapplib-3333333333333333.rmeta"));
+    messages.add(artifact(LOCAL, "app", target, "x86/release/app"));
+    messages.add(artifact(LOCAL, "demo-one", target, "x86/release/examples/demo-one"));
+    messages.add(artifact(REGISTRY, "applib", target, "x86/release/deps/libapplib-6666666666666666.rlib"));
+    return messages;
+  }
+
+  private static CompilerArtifact artifact(String packageId, String target, Path root, String... files) {
+    ImmutableList<String> names = Stream.of(files).map(f -> file(root, f)).collect(ImmutableList.toImmutableList());
+    return new CompilerArtifact(packageId, target, ImmutableList.of("lib"), false, names, Optional.empty());
+  }
+
+  private static String file(Path root, String relative) {
+    Path path = root;
+    for (String part : relative.split("/")) {
+      path = path.resolve(part);
+    }
+    return path.toString();
   }
 
   private static List<String> remaining(Path target) throws IOException {
@@ -70,88 +89,84 @@ class DummyArtifactCleanerTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(TestFileSystem.class)
-  void removesTheDummiesLibrariesBuildScriptsAndProgramsOnly(TestFileSystem fileSystem) throws IOException {
-    Path target = fileSystem.write(profile("debug/"));
-
-    int removed = new DummyArtifactCleaner(target, BuildProfile.DEV, List.of(), List.of()).clean(RECIPE);
-
-    assertEquals(13, removed);
-    assertEquals(
-        List.of(
-            "debug/build/my-lib-2222222222222222/output",
-            "debug/build/serde-7777777777777777/build-script-build",
-            "debug/deps/libmy_lib_extra-6666666666666666.rlib",
-            "debug/deps/libserde-5555555555555555.rlib"),
-        remaining(target));
+  private static DummyArtifactCleaner cleaner(Path target) {
+    return new DummyArtifactCleaner(target.getFileSystem(), PackageIds::isLocal);
   }
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
-  void leavesTheUnitsOfRegistryPackagesCargoReported(TestFileSystem fileSystem) throws IOException {
-    // A registry crate with a local library's name: cargo reported its rlib, so its unit is kept.
+  void removesEveryReportedDummyUnitWhereverCargoPutIt(TestFileSystem fileSystem) throws IOException {
+    Path target = fileSystem.write(CROSS_BUILD);
+
+    List<Path> removed = cleaner(target).clean(messages(target));
+
+    assertEquals(
+        List.of(
+            "x86/release/.fingerprint/app-7777777777777777/lib-applib",
+            "x86/release/.fingerprint/applib-6666666666666666/lib-applib",
+            "x86/release/deps/libapplib-6666666666666666.rlib",
+            "x86/release/deps/libapplib-6666666666666666.rmeta",
+            "x86/release/deps/libapplib-7777777777777777.rlib",
+            "x86/release/deps/libapplib-7777777777777777.rmeta",
+            "x86/release/incremental/applib-0abc/s-1/dep-graph.bin"),
+        remaining(target));
+    assertEquals(18, removed.size(), removed.toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void findsTheOriginalOfAnUpliftedCopyByItsBytesWhenCargoCouldNotHardLink(TestFileSystem fileSystem)
+      throws IOException {
     Path target =
         fileSystem.write(
             Fixture.of(
-                "release/deps/libmy_lib-aaaaaaaaaaaaaaaa.rlib", "",
-                "release/deps/libmy_lib-aaaaaaaaaaaaaaaa.rmeta", "",
-                "release/deps/my_lib-aaaaaaaaaaaaaaaa.d", "",
-                "release/deps/libmy_lib-bbbbbbbbbbbbbbbb.rlib", ""));
+                "debug/.fingerprint/app-4444444444444444/bin-app", "",
+                "debug/deps/app-4444444444444444", "dummy program",
+                "debug/deps/app-8888888888888888", "another build of app, other bytes",
+                "debug/app", "dummy program"));
+    CargoMessages messages = new CargoMessages();
+    messages.add(artifact(LOCAL, "app", target, "debug/app"));
 
-    new DummyArtifactCleaner(
-            target, BuildProfile.RELEASE, List.of(),
-            List.of(target.resolve("release/deps/libmy_lib-aaaaaaaaaaaaaaaa.rlib").toString()))
-        .clean(RECIPE);
+    cleaner(target).clean(messages);
 
-    assertEquals(
-        List.of(
-            "release/deps/libmy_lib-aaaaaaaaaaaaaaaa.rlib",
-            "release/deps/libmy_lib-aaaaaaaaaaaaaaaa.rmeta",
-            "release/deps/my_lib-aaaaaaaaaaaaaaaa.d"),
-        remaining(target));
+    assertEquals(List.of("debug/deps/app-8888888888888888"), remaining(target));
   }
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
-  void cleansEveryTargetAndCustomProfileDirectory(TestFileSystem fileSystem) throws IOException {
+  void findsTheOriginalOfAHardLinkedCopy(TestFileSystem fileSystem) throws IOException {
     Path target =
         fileSystem.write(
-            profile("x86_64-unknown-linux-gnu/dist/")
-                .with("custom-spec/dist/libmy_lib.rlib", "")
-                .with("aarch64-unknown-linux-gnu/dist/libmy_lib.rlib", ""));
+            Fixture.of(
+                "debug/.fingerprint/m-4444444444444444/lib-m", "",
+                "debug/deps/libm-4444444444444444.so", "proc macro"));
+    Files.createLink(target.resolve("debug").resolve("libm.so"), target.resolve("debug").resolve("deps").resolve("libm-4444444444444444.so"));
+    CargoMessages messages = new CargoMessages();
+    messages.add(artifact(LOCAL, "m", target, "debug/libm.so"));
 
-    DummyArtifactCleaner cleaner =
-        new DummyArtifactCleaner(
-            target,
-            new BuildProfile("dist"),
-            List.of("x86_64-unknown-linux-gnu.2.17", "specs/custom-spec.json", "aarch64-unknown-linux-gnu"),
-            List.of());
-    cleaner.clean(RECIPE);
+    cleaner(target).clean(messages);
 
-    assertEquals(
-        List.of(
-            target.resolve("x86_64-unknown-linux-gnu").resolve("dist"),
-            target.resolve("custom-spec").resolve("dist"),
-            target.resolve("aarch64-unknown-linux-gnu").resolve("dist")),
-        cleaner.profileDirectories());
-    assertEquals(4, remaining(target).size(), remaining(target).toString());
+    assertEquals(List.of(), remaining(target));
   }
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
-  void aMissingProfileDirectoryIsNothingToClean(TestFileSystem fileSystem) {
-    Path target = fileSystem.newDirectory().resolve("target");
+  void leavesEverythingOfPackagesThatAreNotDummies(TestFileSystem fileSystem) throws IOException {
+    Path target = fileSystem.write(CROSS_BUILD);
+    List<String> before = remaining(target);
 
-    assertEquals(0, new DummyArtifactCleaner(target, BuildProfile.RELEASE, List.of("wasm32-unknown-unknown"), List.of()).clean(RECIPE));
+    List<Path> removed =
+        new DummyArtifactCleaner(target.getFileSystem(), packageId -> false).clean(messages(target));
+
+    assertEquals(List.of(), removed);
+    assertEquals(before, remaining(target));
   }
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
-  void targetDirectoryNames(TestFileSystem fileSystem) {
-    assertEquals("x86_64-unknown-linux-gnu", DummyArtifactCleaner.targetDirectoryName("x86_64-unknown-linux-gnu.2.17"));
-    assertEquals("aarch64-unknown-linux-gnueabihf", DummyArtifactCleaner.targetDirectoryName("aarch64-unknown-linux-gnueabihf.2.28"));
-    assertEquals("x86_64-unknown-linux-musl", DummyArtifactCleaner.targetDirectoryName("x86_64-unknown-linux-musl"));
-    assertEquals("thumbv7em-custom", DummyArtifactCleaner.targetDirectoryName("targets/thumbv7em-custom.json"));
+  void filesCargoNamedButThatAreGoneAreNothingToRemove(TestFileSystem fileSystem) {
+    Path target = fileSystem.newDirectory();
+
+    assertEquals(List.of(), cleaner(target).clean(messages(target)));
   }
 }

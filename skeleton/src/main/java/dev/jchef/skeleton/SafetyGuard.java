@@ -25,13 +25,17 @@ import java.util.TreeSet;
  * with other content that jchef did not write, and when a recipe path leads, through existing
  * symbolic links, outside the directory or into places the skeleton must not touch.
  *
- * <p>Left alone: the {@code target/} directory and the configured target directories (a cached
- * build, full of generated {@code .rs} files), the {@code .cargo/} directory (a {@code
+ * <p>Left alone: the {@code target/} directory, the configured target directories, and any
+ * directory that cargo tagged as its target directory with a {@code CACHEDIR.TAG} (one set by
+ * {@code [build] target-dir} or {@code CARGO_BUILD_TARGET_DIR}): a cached build, full of generated
+ * {@code .rs} files; the {@code .cargo/} directory (a {@code
  * CARGO_HOME} kept in the project; only the config file the recipe writes is checked), the
  * recipe file, and the directories the user provides ({@code [patch]} crates, vendored sources).
  */
 final class SafetyGuard {
   private static final Set<String> PROJECT_FILES = Set.of("Cargo.toml", "Cargo.lock");
+  /** The first line of the {@code CACHEDIR.TAG} cargo writes into every target directory. */
+  private static final String CACHE_DIRECTORY_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55";
   private static final String WHAT_TO_DO =
       "cook writes dummy sources and Cargo files: run it in an empty directory that holds only"
           + " the recipe (a Docker build stage, or a new temporary directory)";
@@ -207,7 +211,28 @@ final class SafetyGuard {
   }
 
   private boolean isSkipped(Path path) {
-    return skipped.stream().anyMatch(path::startsWith);
+    if (skipped.stream().anyMatch(path::startsWith)) {
+      return true;
+    }
+    for (Path directory = path; directory != null && directory.startsWith(root) && !directory.equals(root);
+        directory = directory.getParent()) {
+      if (isCargoTargetDirectory(directory)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCargoTargetDirectory(Path directory) {
+    Path tag = directory.resolve("CACHEDIR.TAG");
+    if (!Files.isRegularFile(tag, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (var lines = Files.lines(tag)) {
+      return lines.findFirst().filter(line -> line.startsWith(CACHE_DIRECTORY_SIGNATURE)).isPresent();
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
   }
 
   private boolean isProvided(Path dir) {

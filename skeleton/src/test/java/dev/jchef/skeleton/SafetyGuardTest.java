@@ -257,4 +257,28 @@ class SafetyGuardTest {
 
     assertEquals(Reason.UNSAFE_PATH, refused(root, recipe).reason());
   }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void leavesAloneADirectoryCargoTaggedAsATargetDirectoryAndWritesNothingIntoIt(TestFileSystem fileSystem) {
+    // [build] target-dir = "build-out" in a Cargo config: jchef is not told, cargo's tag says so.
+    Path root =
+        fileSystem.write(
+            Fixture.of(
+                "build-out/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# cargo\n",
+                "build-out/release/build/x-0123456789abcdef/out/generated.rs", ""));
+
+    new SkeletonWriter(root, SkeletonOptions.defaults()).write(app());
+    assertEquals("fn main() {}", snapshot(root).get("src/main.rs"));
+
+    assertEquals(Reason.UNSAFE_PATH, refused(root, recipe(manifest("build-out/x/Cargo.toml", ""))).reason());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void aCacheDirectoryTagOfAnotherToolIsNoTargetDirectory(TestFileSystem fileSystem) {
+    Path root = fileSystem.write(Fixture.of("cache/CACHEDIR.TAG", "not cargo's\n", "cache/src/lib.rs", "real"));
+
+    assertEquals(Reason.REAL_PROJECT, refused(root, app()).reason());
+  }
 }

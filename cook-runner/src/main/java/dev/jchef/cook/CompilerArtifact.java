@@ -5,23 +5,28 @@ import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 
 /**
- * One {@code compiler-artifact} message of cargo's {@code --message-format json}: a unit cargo
- * built ({@code fresh} false) or found up to date ({@code fresh} true), and the files it made.
+ * One {@code compiler-artifact} message of cargo's {@code --message-format json} ("JSON messages"
+ * in the Cargo book's <i>External tools</i> chapter): a unit cargo built ({@code fresh} false) or
+ * found up to date ({@code fresh} true), and the files it made.
  *
- * @param packageId such as {@code registry+https://...#serde@1.0.0} or {@code path+file:///...}
+ * @param packageId such as {@code registry+https://...#serde@1.0.0} or {@code
+ *     path+file:///src/app#0.1.0}
+ * @param filenames absolute paths of the unit's files as cargo reported them: for a root unit the
+ *     copies cargo "uplifts" into the profile directory ({@code target/debug/app}), else the
+ *     files in {@code deps/} whose names carry the unit's hash
  */
-record CargoMessage(
+record CompilerArtifact(
     String packageId, String targetName, ImmutableList<String> targetKinds, boolean fresh,
     ImmutableList<String> filenames, Optional<String> executable) {
 
   /** The artifact described by a JSON line, if it is a {@code compiler-artifact} message. */
-  static Optional<CargoMessage> artifact(JsonNode message) {
+  static Optional<CompilerArtifact> of(JsonNode message) {
     if (!"compiler-artifact".equals(message.path("reason").asText())) {
       return Optional.empty();
     }
     JsonNode target = message.path("target");
     return Optional.of(
-        new CargoMessage(
+        new CompilerArtifact(
             message.path("package_id").asText(),
             target.path("name").asText(),
             strings(target.path("kind")),
@@ -37,19 +42,19 @@ record CargoMessage(
    * path+file:///.../app#0.1.0} when the directory has the package's name.
    */
   String packageName() {
-    int hash = packageId.lastIndexOf('#');
-    String fragment = packageId.substring(hash + 1);
-    int at = fragment.indexOf('@');
-    if (at >= 0) {
-      return fragment.substring(0, at);
-    }
-    String url = packageId.substring(0, Math.max(hash, 0));
-    return url.substring(url.lastIndexOf('/') + 1);
+    return PackageIds.name(packageId);
   }
 
   /** Whether the unit belongs to a package of the workspace (a path source), not the registry. */
   boolean isLocal() {
-    return packageId.startsWith("path+");
+    return PackageIds.isLocal(packageId);
+  }
+
+  /** Every file cargo named for the unit: its filenames and its executable. */
+  ImmutableList<String> files() {
+    ImmutableList.Builder<String> files = ImmutableList.<String>builder().addAll(filenames);
+    executable.filter(e -> !filenames.contains(e)).ifPresent(files::add);
+    return files.build();
   }
 
   private static ImmutableList<String> strings(JsonNode array) {
