@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.model.Lockfile;
+import dev.jchef.model.TargetKind;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.skeleton.SkeletonOptions;
 import dev.jchef.skeleton.SkeletonReport;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * {@code cook}: writes a recipe's skeleton into a directory ({@link SkeletonWriter}), builds it
@@ -95,6 +97,7 @@ public final class CookRunner {
       cargoEnvironment.remove("RUSTUP_TOOLCHAIN");
     }
     CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment);
+    CookOptions cargoOptions = withStandInsFor(recipe);
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
     sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));
     CookProgress progress = new CookProgress(err, terminal, lockedPackages(recipe));
@@ -103,7 +106,7 @@ public final class CookRunner {
     ImmutableList<Path> removed;
     sccache.ifPresent(Sccache::start);
     try {
-      cargo.run(root, options, progress, messages, out, terminal);
+      cargo.run(root, cargoOptions, progress, messages, out, terminal);
       sccacheStats = sccache.map(Sccache::stats);
     } finally {
       sccache.ifPresent(Sccache::stop);
@@ -118,13 +121,33 @@ public final class CookRunner {
   }
 
   /**
+   * The options with each named test, bench or example that the recipe does not have replaced by
+   * all of its kind, saying so: the recipe leaves out those that only their files declare, and
+   * keeps a stand-in target where the package needs one ({@link TargetSelection#replacingUnknown}).
+   */
+  private CookOptions withStandInsFor(Recipe recipe) {
+    BiPredicate<TargetKind, String> known =
+        (kind, name) ->
+            recipe.manifests().stream()
+                .flatMap(manifest -> manifest.targets().stream())
+                .anyMatch(target -> target.kind() == kind && target.name().equals(name));
+    for (String target : options.targets().unknown(known)) {
+      err.println(
+          "jchef cook: the recipe has no " + target + " (it leaves out tests, benches and examples"
+              + " that only their files declare); building all of its kind, which needs the same"
+              + " dependencies");
+    }
+    return options.withTargets(options.targets().replacingUnknown(known));
+  }
+
+  /**
    * {@code --target-dir}, else {@code CARGO_TARGET_DIR}, else {@code CARGO_BUILD_TARGET_DIR},
    * resolved against the root: a place the skeleton writer leaves alone. (A target directory a
    * Cargo config sets is known by the {@code CACHEDIR.TAG} cargo writes into it.)
    */
   private Optional<Path> targetDirectory() {
     Optional<Path> configured =
-        options.targetDirectory()
+        options.compilation().targetDirectory()
             .or(() -> Optional.ofNullable(environment.get("CARGO_TARGET_DIR")).map(Path::of))
             .or(() -> Optional.ofNullable(environment.get("CARGO_BUILD_TARGET_DIR")).map(Path::of));
     return configured.map(root::resolve).map(Path::normalize);

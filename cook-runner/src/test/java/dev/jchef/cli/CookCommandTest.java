@@ -83,6 +83,10 @@ class CookCommandTest {
 
     CommandLineRun commands = CommandLineRun.in(cook, environment, "cook", "--check", "--no-build");
     assertEquals(2, commands.exitCode());
-    assertTrue(commands.err().startsWith("give at most one of --check, --clippy, --zigbuild and --no-build"), commands.err());
+    assertTrue(commands.err().startsWith("Error: --check, --no-build are mutually exclusive (specify only one)"), commands.err());
+
+    CommandLineRun exclude = CommandLineRun.in(cook, environment, "cook", "--exclude", "xtask");
+    assertEquals(2, exclude.exitCode());
+    assertTrue(exclude.err().startsWith("exclude is only allowed with workspace (--exclude needs --workspace)"), exclude.err());
   }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +50,7 @@ class CookEndToEndTest {
   @Test
   void testProfile() {
     CookScenario scenario = scenario();
-    scenario.cook(scenario.prepare(), CookOptions.builder().profile(new BuildProfile("test")).build());
+    scenario.cook(scenario.prepare(), CookOptions.defaults().withProfile(new BuildProfile("test")));
     scenario.copySources();
 
     CookScenario.BuildOutcome build = scenario.build("--profile", "test");
@@ -62,7 +61,7 @@ class CookEndToEndTest {
   @Test
   void releaseProfile() {
     CookScenario scenario = scenario();
-    scenario.cook(scenario.prepare(), CookOptions.builder().profile(BuildProfile.RELEASE).build());
+    scenario.cook(scenario.prepare(), CookOptions.defaults().withProfile(BuildProfile.RELEASE));
     scenario.copySources();
 
     CookScenario.BuildOutcome build = scenario.build("--release");
@@ -74,7 +73,7 @@ class CookEndToEndTest {
   void customProfileThatInheritsRelease() {
     CookScenario scenario = scenario();
     CookResult cook =
-        scenario.cook(scenario.prepare(), CookOptions.builder().profile(new BuildProfile("dist")).build());
+        scenario.cook(scenario.prepare(), CookOptions.defaults().withProfile(new BuildProfile("dist")));
     assertFalse(Files.exists(scenario.cook.resolve("target/dist/app")), "dummy program removed from target/dist");
     assertTrue(cook.removedArtifacts() > 0);
     scenario.copySources();
@@ -90,7 +89,7 @@ class CookEndToEndTest {
     String host = scenario.hostTriple();
     scenario.cook(
         scenario.prepare(),
-        CookOptions.builder().targets(List.of(host)).targetDirectory(Optional.of(Path.of("build-out"))).build());
+        CookOptions.defaults().withCompilation(CompilationOptions.DEFAULT.withTargets(List.of(host)).withTargetDirectory(Path.of("build-out"))));
     assertFalse(Files.exists(scenario.cook.resolve("build-out/" + host + "/debug/app")));
     scenario.copySources();
 
@@ -103,7 +102,7 @@ class CookEndToEndTest {
   void onePackageStaysFreshWhenAnUnrelatedMemberIsEdited() {
     CookScenario scenario = scenario();
     Recipe recipe = scenario.prepare("app");
-    scenario.cook(recipe, CookOptions.builder().packages(List.of("app")).build());
+    scenario.cook(recipe, CookOptions.defaults().withPackages(PackageSelection.of(List.of("app"))));
     scenario.edit("tool/src/main.rs", "//! Edited.\n\nfn main() { println!(\"edited\"); }\n");
     scenario.edit("tool/Cargo.toml", scenarioFile(scenario, "tool/Cargo.toml") + "\n[dev-dependencies]\nchef-shout = \"1.0.0\"\n");
     assertEquals(RecipeJson.write(recipe), RecipeJson.write(scenario.prepare("app")), "with --bin app, tool is outside the recipe");
@@ -182,7 +181,7 @@ class CookEndToEndTest {
     CookException error =
         org.junit.jupiter.api.Assertions.assertThrows(
             CookException.class,
-            () -> scenario.cook(scenario.prepare(), CookOptions.builder().features(List.of("no-such-feature")).build()));
+            () -> scenario.cook(scenario.prepare(), CookOptions.defaults().withFeatures(FeatureSelection.of(List.of("no-such-feature")))));
 
     assertEquals(101, error.exitCode());
     assertEquals("cargo build failed with exit status 101 (cargo's messages above say why)", error.getMessage());

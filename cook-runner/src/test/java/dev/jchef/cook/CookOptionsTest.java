@@ -3,10 +3,13 @@ package dev.jchef.cook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.common.collect.ImmutableList;
+import dev.jchef.model.TargetKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 class CookOptionsTest {
@@ -18,42 +21,59 @@ class CookOptionsTest {
   }
 
   @Test
-  void everyFlagBecomesCargosInCargoChefsOrder() {
+  void everyFlagBecomesCargosGroupByGroup() {
     CookOptions options =
-        CookOptions.builder()
-            .profile(new BuildProfile("dist"))
-            .noDefaultFeatures(true)
-            .features(List.of("a", "b"))
-            .allFeatures(true)
-            .unstableFlags(List.of("build-std", "timings"))
-            .targets(List.of("x86_64-unknown-linux-musl", "aarch64-unknown-linux-gnu"))
-            .targetDirectory(Optional.of(Path.of("out")))
-            .benches(true)
-            .tests(true)
-            .examples(true)
-            .allTargets(true)
-            .manifestPath(Optional.of(Path.of("sub/Cargo.toml")))
-            .packages(List.of("app", "lib"))
-            .bins(List.of("server"))
-            .workspace(true)
-            .offline(true)
-            .frozen(true)
-            .locked(true)
-            .verbose(true)
-            .timings(true)
-            .allBins(true)
-            .jobs(OptionalInt.of(4))
-            .build();
+        CookOptions.defaults()
+            .withCompilation(
+                new CompilationOptions(
+                    new BuildProfile("dist"), ImmutableList.of("x86_64-unknown-linux-musl", "aarch64-unknown-linux-gnu"),
+                    Optional.of(Path.of("out")), OptionalInt.of(4), true))
+            .withFeatures(new FeatureSelection(ImmutableList.of("a", "b"), true, true))
+            .withUnstableFlags(List.of("build-std", "timings"))
+            .withPackages(PackageSelection.workspaceExcluding(List.of("xtask")))
+            .withTargets(
+                TargetSelection.DEFAULT.withLib(true).withBins(List.of("server")).withAllBins(true)
+                    .withExamples(List.of("demo")).withTests(List.of("it")).withBenches(List.of("speed"))
+                    .withAll(true, true, true, true))
+            .withManifest(new ManifestOptions(Optional.of(Path.of("sub/Cargo.toml")), true, true, true))
+            .withVerbose(true);
 
     assertEquals(
         List.of(
-            "--profile", "dist", "--no-default-features", "--features", "a,b", "--all-features",
-            "-Z", "build-std", "-Z", "timings", "--target", "x86_64-unknown-linux-musl",
-            "--target", "aarch64-unknown-linux-gnu", "--target-dir", "out", "--benches", "--tests",
-            "--examples", "--all-targets", "--manifest-path", "sub/Cargo.toml", "--package", "app",
-            "--package", "lib", "--bin", "server", "--workspace", "--offline", "--frozen",
-            "--locked", "--verbose", "--timings", "--bins", "--jobs", "4"),
+            "--profile", "dist", "--target", "x86_64-unknown-linux-musl", "--target", "aarch64-unknown-linux-gnu",
+            "--target-dir", "out", "--timings", "--jobs", "4",
+            "--no-default-features", "--features", "a,b", "--all-features",
+            "-Z", "build-std", "-Z", "timings",
+            "--workspace", "--exclude", "xtask",
+            "--lib", "--bin", "server", "--bins", "--example", "demo", "--examples", "--test", "it", "--tests",
+            "--bench", "speed", "--benches", "--all-targets",
+            "--manifest-path", "sub/Cargo.toml", "--offline", "--frozen", "--locked",
+            "--verbose"),
         options.cargoArguments());
+  }
+
+  @Test
+  void excludeNeedsWorkspaceAsInCargo() {
+    assertEquals(
+        "exclude is only allowed with workspace (--exclude needs --workspace)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PackageSelection(ImmutableList.of(), false, ImmutableList.of("xtask")))
+            .getMessage());
+  }
+
+  @Test
+  void aNamedTestBenchOrExampleTheRecipeLacksBecomesAllOfItsKind() {
+    TargetSelection selection =
+        TargetSelection.DEFAULT.withTests(List.of("declared", "discovered")).withExamples(List.of("demo"))
+            .withBenches(List.of("speed"));
+    BiPredicate<TargetKind, String> known = (kind, name) -> name.equals("declared") || name.equals("speed");
+
+    assertEquals(List.of("test discovered", "example demo"), selection.unknown(known));
+    assertEquals(
+        List.of("--examples", "--test", "declared", "--tests", "--bench", "speed"),
+        selection.replacingUnknown(known).cargoArguments());
+    assertEquals(List.of(), TargetSelection.DEFAULT.replacingUnknown(known).cargoArguments());
   }
 
   @Test

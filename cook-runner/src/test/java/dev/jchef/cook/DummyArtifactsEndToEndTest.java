@@ -45,7 +45,7 @@ class DummyArtifactsEndToEndTest {
     String host = scenario.hostTriple();
     scenario.edit(".cargo/config.toml", "[build]\ntarget = \"" + host + "\"\n");
 
-    CookResult cook = scenario.cook(scenario.prepare(), CookOptions.builder().profile(BuildProfile.RELEASE).build());
+    CookResult cook = scenario.cook(scenario.prepare(), CookOptions.defaults().withProfile(BuildProfile.RELEASE));
     assertTrue(cook.removedArtifacts() > 0, cook.summary());
     scenario.copySourcesKeepingTimes();
     CookScenario.BuildOutcome build = scenario.build("--release");
@@ -58,7 +58,7 @@ class DummyArtifactsEndToEndTest {
   @Test
   void targetDirectoryInTheRecipesCargoConfigCookedTwice() {
     CookScenario scenario = scenario(APP.with(".cargo/config.toml", "[build]\ntarget-dir = \"build-out\"\n"));
-    CookOptions release = CookOptions.builder().profile(BuildProfile.RELEASE).build();
+    CookOptions release = CookOptions.defaults().withProfile(BuildProfile.RELEASE);
 
     scenario.cook(scenario.prepare(), release);
     CookResult again = scenario.cook(scenario.prepare(), release);
@@ -94,7 +94,7 @@ class DummyArtifactsEndToEndTest {
 
     scenario.cook(
         scenario.prepare(),
-        CookOptions.builder().profile(BuildProfile.RELEASE).targets(List.of(host)).build());
+        CookOptions.defaults().withCompilation(CompilationOptions.DEFAULT.withProfile(BuildProfile.RELEASE).withTargets(List.of(host))));
     scenario.copySourcesKeepingTimes();
     CookScenario.BuildOutcome build = scenario.build("--release", "--target", host);
 

@@ -55,7 +55,7 @@ class SccacheCookTest {
   }
 
   private static CookOptions withSccache() {
-    return CookOptions.builder().sccache(true).build();
+    return CookOptions.defaults().withSccache(true);
   }
 
   @Test
