@@ -4,37 +4,59 @@ import com.google.common.collect.ImmutableList;
 import dev.jchef.model.Target;
 import dev.jchef.model.TargetKind;
 import dev.jchef.model.TomlTable;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Leaves out the tests, benches and examples that Cargo discovers by their files
- * ({@code tests/*.rs} and the like) and no {@code [[test]]}, {@code [[bench]]} or {@code
- * [[example]]} table declares. Declared ones stay: their manifest entry needs its file.
+ * Leaves out the tests, benches and examples that Cargo discovers by their files ({@code
+ * tests/*.rs} and the like) and no {@code [[test]]}, {@code [[bench]]} or {@code [[example]]}
+ * table declares, and puts one stand-in target of the kind in their place where the package
+ * needs one: for package {@code p}, {@code tests/jchef-stand-in-p.rs}, {@code
+ * benches/jchef-stand-in-p.rs} or {@code examples/jchef-stand-in-p.rs} (the package's name keeps
+ * the examples cargo copies to {@code target/debug/examples/} apart). Declared targets stay: their
+ * manifest entry needs its file.
  *
  * <p>Why: measured on real histories, adding an integration test was the most common miss that
- * changes nothing in the dependency build. Those targets compile no dependency of their own:
- * dev-dependencies are built for any test-mode target (the library's own unit tests, for one),
- * so a new {@code tests/foo.rs} needs no new dependency layer. The real build compiles it anyway.
- * The one cost: a cook with only {@code --examples} builds no dev-dependency for a package whose
- * examples were all discovered.
+ * changes nothing in the dependency build. What such targets add to it is the package's
+ * dev-dependencies, compiled for any one of them, and the same for all of them; so one stand-in
+ * does for all, and a new {@code tests/foo.rs} beside the others keeps the recipe. A stand-in is
+ * needed when cook's {@code --tests}, {@code --benches}, {@code --examples} or {@code
+ * --all-targets} would otherwise build none of the package's targets of that mode, leaving its
+ * dev-dependencies uncompiled (and a package with only tests would have no target at all, which
+ * cargo refuses): for examples whenever there were any, since no other target is built as an
+ * example; for tests (benches) only when no library or binary is built as a unit test (bench),
+ * that is when there is none or each says {@code test = false} ({@code bench = false}). The
+ * stand-in's file is found by cargo's own target discovery, which was on for the kind, since it
+ * found the targets left out. Cook builds a named target the recipe lacks ({@code --test foo}) as
+ * all of its kind ({@code --tests}), which compiles the same dependencies.
+ * (<a href="https://doc.rust-lang.org/cargo/reference/cargo-targets.html#target-auto-discovery">Target
+ * auto-discovery</a>, <a
+ * href="https://doc.rust-lang.org/cargo/reference/specifying-dependencies.html#development-dependencies">development
+ * dependencies</a>.)
  */
 final class DropUndeclaredTestTargets implements PlanStep {
+  /** How every stand-in target's name starts; the package's name follows. */
+  static final String STAND_IN = "jchef-stand-in-";
+
   private static final Map<TargetKind, String> TABLES =
       Map.of(TargetKind.TEST, "test", TargetKind.BENCH, "bench", TargetKind.EXAMPLE, "example");
+  private static final Map<TargetKind, String> DIRECTORIES =
+      Map.of(TargetKind.TEST, "tests", TargetKind.BENCH, "benches", TargetKind.EXAMPLE, "examples");
 
   @Override
   public Plan apply(Plan plan) {
     return new Plan(
         plan.manifests().stream()
-            .map(m -> new PlannedManifest(m.directory(), m.document(), declared(m), m.role()))
+            .map(m -> new PlannedManifest(m.directory(), m.document(), kept(m), m.role()))
             .collect(ImmutableList.toImmutableList()),
         plan.lockfile());
   }
 
-  private static ImmutableList<Target> declared(PlannedManifest manifest) {
+  private static ImmutableList<Target> kept(PlannedManifest manifest) {
     Set<String> declared = new HashSet<>();
     TABLES.forEach(
         (kind, table) ->
@@ -42,8 +64,60 @@ final class DropUndeclaredTestTargets implements PlanStep {
                 .map(entry -> entry instanceof TomlTable t ? t.getString("name") : Optional.<String>empty())
                 .flatMap(Optional::stream)
                 .forEach(name -> declared.add(kind + " " + name)));
-    return manifest.targets().stream()
-        .filter(t -> !TABLES.containsKey(t.kind()) || declared.contains(t.kind() + " " + t.name()))
-        .collect(ImmutableList.toImmutableList());
+    List<Target> kept = new ArrayList<>();
+    Set<TargetKind> dropped = new HashSet<>();
+    for (Target target : manifest.targets()) {
+      if (TABLES.containsKey(target.kind()) && !declared.contains(target.kind() + " " + target.name())) {
+        dropped.add(target.kind());
+      } else {
+        kept.add(target);
+      }
+    }
+    for (TargetKind kind : List.of(TargetKind.TEST, TargetKind.BENCH, TargetKind.EXAMPLE)) {
+      if (dropped.contains(kind) && !builtInModeOf(kind, kept, manifest.document())) {
+        kept.add(standIn(kind, manifest.packageName().orElse("")));
+      }
+    }
+    return ImmutableList.copyOf(kept);
+  }
+
+  /**
+   * Whether cargo's {@code --tests} ({@code --benches}) builds one of {@code targets} in that
+   * mode: a declared test (bench), or a library or binary whose {@code test} ({@code bench})
+   * setting is not false. No other target is built as an example.
+   */
+  private static boolean builtInModeOf(TargetKind kind, List<Target> targets, TomlTable document) {
+    if (kind == TargetKind.EXAMPLE) {
+      return targets.stream().anyMatch(t -> t.kind() == TargetKind.EXAMPLE);
+    }
+    String setting = kind == TargetKind.TEST ? "test" : "bench";
+    for (Target target : targets) {
+      if (target.kind() == kind) {
+        return true;
+      }
+      if (target.kind() == TargetKind.LIB
+          && document.getTable("lib").flatMap(lib -> lib.getBoolean(setting)).orElse(true)) {
+        return true;
+      }
+      if (target.kind() == TargetKind.BIN && binSetting(document, target.name(), setting)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean binSetting(TomlTable document, String name, String setting) {
+    for (Object entry : document.getArray("bin").orElse(ImmutableList.of())) {
+      if (entry instanceof TomlTable bin && bin.getString("name").equals(Optional.of(name))) {
+        return bin.getBoolean(setting).orElse(true);
+      }
+    }
+    return true;
+  }
+
+  private static Target standIn(TargetKind kind, String packageName) {
+    String name = STAND_IN + packageName;
+    return new Target(
+        kind, name, DIRECTORIES.get(kind) + "/" + name + ".rs", ImmutableList.of(), true, ImmutableList.of());
   }
 }

@@ -189,11 +189,21 @@ class CacheKeyTest {
   }
 
   @Test
-  void aNewIntegrationTestBenchOrExampleKeepsTheRecipe() {
+  void aNewIntegrationTestOrBenchOfALibraryKeepsTheRecipe() {
     assertUnchanged(
-        BASE.with("lib-a/tests/new_test.rs", "#[test] fn t() {}")
-            .with("lib-a/benches/new_bench.rs", "")
-            .with("lib-a/examples/new_example.rs", "fn main() {}"));
+        BASE.with("lib-a/tests/new_test.rs", "#[test] fn t() {}").with("lib-a/benches/new_bench.rs", ""));
+  }
+
+  @Test
+  void aNewExampleBesideAnotherKeepsTheRecipe() {
+    Fixture withExample = BASE.with("lib-a/examples/first.rs", "fn main() {}");
+    assertEquals(
+        json(FS, withExample), json(FS, withExample.with("lib-a/examples/second.rs", "fn main() {}")));
+  }
+
+  @Test
+  void aPackagesFirstExampleChangesTheRecipeSinceCookMustBuildItsDevDependencies() {
+    assertChanged(BASE.with("lib-a/examples/first.rs", "fn main() {}"));
   }
 
   @Test

@@ -426,7 +426,8 @@ class SkeletonScenariosTest {
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
-  void testsBenchesAndExamplesFoundOnlyByTheirFilesAreLeftOut(TestFileSystem fileSystem) {
+  void testsBenchesAndExamplesFoundOnlyByTheirFilesAreLeftOutWithAStandInWhereNeeded(TestFileSystem fileSystem) {
+    // The library is built as a unit test and a bench, so only the examples need a stand-in.
     Recipe recipe =
         prepare(
             fileSystem,
@@ -436,10 +437,56 @@ class SkeletonScenariosTest {
                 "tests/declared.rs", "",
                 "tests/discovered.rs", "",
                 "benches/discovered.rs", "",
-                "examples/discovered.rs", ""));
+                "examples/discovered.rs", "",
+                "examples/another.rs", ""));
 
     assertEquals(
-        List.of("LIB app src/lib.rs", "TEST declared tests/declared.rs"),
+        List.of(
+            "EXAMPLE jchef-stand-in-app examples/jchef-stand-in-app.rs",
+            "LIB app src/lib.rs",
+            "TEST declared tests/declared.rs"),
+        targets(manifest(recipe, "Cargo.toml")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void aPackageWithOnlyTestsAndBenchesGetsAStandInOfEachSoThatCargoLoadsIt(TestFileSystem fileSystem) {
+    Recipe recipe =
+        prepare(
+            fileSystem,
+            Fixture.of(
+                "Cargo.toml", pkg("it") + "[dev-dependencies]\nserde = \"1\"\n",
+                "tests/one.rs", "",
+                "tests/two.rs", "",
+                "benches/speed.rs", ""));
+
+    assertEquals(
+        List.of(
+            "BENCH jchef-stand-in-it benches/jchef-stand-in-it.rs",
+            "TEST jchef-stand-in-it tests/jchef-stand-in-it.rs"),
+        targets(manifest(recipe, "Cargo.toml")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void aLibraryAndBinariesWithTestAndBenchOffNeedStandIns(TestFileSystem fileSystem) {
+    Recipe recipe =
+        prepare(
+            fileSystem,
+            Fixture.of(
+                "Cargo.toml",
+                pkg("app") + "[lib]\ntest = false\nbench = false\n[[bin]]\nname = \"app\"\ntest = false\nbench = false\n",
+                "src/lib.rs", "",
+                "src/main.rs", "",
+                "tests/one.rs", "",
+                "benches/speed.rs", ""));
+
+    assertEquals(
+        List.of(
+            "BENCH jchef-stand-in-app benches/jchef-stand-in-app.rs",
+            "LIB app src/lib.rs",
+            "BIN app src/main.rs",
+            "TEST jchef-stand-in-app tests/jchef-stand-in-app.rs"),
         targets(manifest(recipe, "Cargo.toml")));
   }
 }
