@@ -89,6 +89,35 @@ public final class Workspace {
         discovery.warnings());
   }
 
+  /**
+   * Reads the workspace that {@code directory} belongs to, found as cargo finds it for a command
+   * started there: {@code directory} may be the root, a member, or a directory inside one.
+   *
+   * @throws CargoFileException as {@link #discover}, when there is no {@code Cargo.toml} in
+   *     {@code directory} or above it, or when the package there is not a member of the
+   *     workspace above it (cargo refuses that too; the message names the root and what to change)
+   */
+  public static Workspace find(Path directory) {
+    Path root = WorkspaceRoot.of(checkNotNull(directory));
+    Workspace workspace = discover(root);
+    Path start = directory.toAbsolutePath().normalize();
+    Path packageDirectory = start;
+    while (!Files.isRegularFile(packageDirectory.resolve(MANIFEST))) {
+      packageDirectory = packageDirectory.getParent();
+    }
+    String relative = RelativePaths.relativize(root, packageDirectory);
+    boolean member = workspace.members().stream().anyMatch(m -> m.directory().equals(relative));
+    if (!relative.isEmpty() && !member) {
+      throw CargoFileException.inFile(
+          relative + "/" + MANIFEST,
+          "this package believes it is in the workspace at " + root + " but is not one of its members;"
+              + " add `" + relative + "` to workspace.members of " + root.resolve(MANIFEST)
+              + ", or to workspace.exclude, or give the package an empty [workspace] table",
+          null);
+    }
+    return workspace;
+  }
+
   /** The root directory, absolute and normalised. */
   public Path root() {
     return root;

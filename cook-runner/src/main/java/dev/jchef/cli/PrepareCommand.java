@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     name = "prepare",
     mixinStandardHelpOptions = true,
     description =
-        "Write the recipe of the Cargo workspace in the current directory: the dependency build's"
-            + " inputs, normalised so that it changes only when they do.")
+        "Write the recipe of the Cargo workspace the current directory belongs to (found as cargo"
+            + " finds it): the dependency build's inputs, normalised so that it changes only when"
+            + " they do.")
 final class PrepareCommand implements Callable<Integer> {
   @Option(
       names = "--recipe-path",
@@ -71,7 +72,10 @@ final class PrepareCommand implements Callable<Integer> {
                 bins);
       }
     } else {
-      Workspace workspace = Workspace.discover(main.workingDirectory());
+      Workspace workspace = Workspace.find(main.workingDirectory());
+      if (!workspace.root().equals(main.workingDirectory().normalize())) {
+        err.println("jchef prepare: the workspace's root is " + workspace.root());
+      }
       workspace.warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
       recipe = RecipePlanner.plan(workspace, bins);
     }

@@ -36,6 +36,18 @@ class PrepareAndHashCommandTest {
   }
 
   @Test
+  void prepareInsideAMemberPreparesTheWholeWorkspaceAsCargoWouldAndSaysWhereItsRootIs() throws IOException {
+    WORKSPACE.writeTo(directory);
+    CommandLineRun.in(directory, "prepare");
+    Path member = directory.resolve("app/src");
+
+    CommandLineRun run = CommandLineRun.in(member, "prepare");
+
+    assertEquals(new CommandLineRun(0, "", "jchef prepare: the workspace's root is " + directory.toRealPath() + "\n"), run);
+    assertEquals(Files.readString(directory.resolve("recipe.json")), Files.readString(member.resolve("recipe.json")));
+  }
+
+  @Test
   void prepareTakesARecipePathAndBinFilters() throws IOException {
     WORKSPACE.writeTo(directory);
 
@@ -107,7 +119,7 @@ class PrepareAndHashCommandTest {
 
     assertEquals(1, run.exitCode());
     assertTrue(run.err().startsWith("jchef prepare: Cargo.toml: no Cargo.toml in "), run.err());
-    assertTrue(run.err().endsWith("; run jchef in the workspace root\n"), run.err());
+    assertTrue(run.err().endsWith(" or any directory above it; run jchef in a Cargo workspace\n"), run.err());
   }
 
   @Test

@@ -52,13 +52,14 @@ public final class GitWorkspaceSource {
   /**
    * The recipe of {@code commit}: the same bytes as preparing a checkout of it.
    *
-   * @param workspacePath the workspace root inside the repository, {@code ""} for its root
+   * @param workspacePath where in the repository to start looking for the workspace, as cargo
+   *     would from a directory there ({@code ""} for the repository's root)
    */
   public static Recipe prepare(
       Repository repository, RevCommit commit, String workspacePath, Collection<String> bins) {
     Path root = materialize(repository, commit);
     return RecipePlanner.plan(
-        Workspace.discover(workspacePath.isEmpty() ? root : root.resolve(workspacePath)), bins);
+        Workspace.find(workspacePath.isEmpty() ? root : root.resolve(workspacePath)), bins);
   }
 
   private static void copy(TreeWalk walk, ObjectReader reader, Path target) throws IOException {

@@ -37,9 +37,15 @@ import java.util.List;
 public final class RecipePlanner {
   private RecipePlanner() {}
 
-  /** The recipe of the workspace rooted at {@code root}, with every member. */
-  public static Recipe prepare(Path root) {
-    return plan(Workspace.discover(root), List.of());
+  /**
+   * The recipe of the workspace {@code directory} belongs to (its root, a member, or a directory
+   * inside one: found as cargo finds it, {@link Workspace#find}), with every member.
+   *
+   * @throws dev.jchef.model.CargoFileException when the workspace cannot be read
+   * @throws RecipeException when a package cannot be placed in a skeleton
+   */
+  public static Recipe prepare(Path directory) {
+    return plan(Workspace.find(directory), List.of());
   }
 
   /**

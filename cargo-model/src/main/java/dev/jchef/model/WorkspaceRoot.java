@@ -1,0 +1,100 @@
+package dev.jchef.model;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the workspace a directory belongs to, as cargo does for a command started there
+ * (<a href="https://doc.rust-lang.org/cargo/reference/workspaces.html#root-package">Root
+ * package</a>, and cargo's {@code find_root}): the package is the nearest {@code Cargo.toml} in
+ * the directory or above it; its root is itself when it has a {@code [workspace]}, the directory
+ * {@code package.workspace} names when set, and otherwise the nearest ancestor whose {@code
+ * [workspace]} does not exclude it (or whose package points to a root), else the package alone.
+ */
+final class WorkspaceRoot {
+  private WorkspaceRoot() {}
+
+  /**
+   * The root directory of the workspace {@code directory} lies in.
+   *
+   * @throws CargoFileException when there is no {@code Cargo.toml} in {@code directory} or above
+   *     it, or a manifest on the way cannot be read
+   */
+  static Path of(Path directory) {
+    Path start = directory.toAbsolutePath().normalize();
+    Path packageDirectory = start;
+    while (!Files.isRegularFile(packageDirectory.resolve(Workspace.MANIFEST))) {
+      packageDirectory = packageDirectory.getParent();
+      if (packageDirectory == null) {
+        throw CargoFileException.inFile(
+            Workspace.MANIFEST,
+            "no Cargo.toml in " + start + " or any directory above it; run jchef in a Cargo workspace",
+            null);
+      }
+    }
+    Path manifestPath = packageDirectory.resolve(Workspace.MANIFEST);
+    TomlTable own = TomlReader.read(manifestPath, manifestPath.toString());
+    if (own.containsKey("workspace")) {
+      return packageDirectory;
+    }
+    Optional<Path> pointer = pointer(own, packageDirectory);
+    if (pointer.isPresent()) {
+      return pointer.get();
+    }
+    for (Path ancestor = packageDirectory.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+      Path candidate = ancestor.resolve(Workspace.MANIFEST);
+      if (isPackagingDirectory(ancestor) || !Files.isRegularFile(candidate)) {
+        continue;
+      }
+      TomlTable manifest = TomlReader.read(candidate, candidate.toString());
+      Optional<TomlTable> workspace = manifest.getTable("workspace");
+      if (workspace.isPresent()) {
+        if (!isExcluded(workspace.get(), ancestor, manifestPath)) {
+          return ancestor;
+        }
+        continue;
+      }
+      Optional<Path> ancestorPointer = pointer(manifest, ancestor);
+      if (ancestorPointer.isPresent()) {
+        return ancestorPointer.get();
+      }
+    }
+    return packageDirectory;
+  }
+
+  /** {@code target/package}, where {@code cargo package} unpacks: cargo does not look above it. */
+  private static boolean isPackagingDirectory(Path directory) {
+    Path parent = directory.getParent();
+    return directory.getFileName() != null && directory.getFileName().toString().equals("package")
+        && parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("target");
+  }
+
+  /** The root {@code package.workspace} names, relative to the manifest's directory. */
+  private static Optional<Path> pointer(TomlTable manifest, Path directory) {
+    return manifest.getTable("package")
+        .flatMap(p -> p.getString("workspace"))
+        .map(written -> RelativePaths.resolve(directory, written));
+  }
+
+  /** Cargo's {@code is_excluded}: under an {@code exclude} entry, and not under a listed member. */
+  private static boolean isExcluded(TomlTable workspace, Path root, Path manifestPath) {
+    boolean excluded =
+        strings(workspace, "exclude").stream()
+            .anyMatch(e -> manifestPath.startsWith(RelativePaths.resolve(root, e)));
+    boolean listed =
+        strings(workspace, "members").stream()
+            .filter(m -> !MemberGlob.isPattern(m))
+            .anyMatch(m -> manifestPath.startsWith(RelativePaths.resolve(root, m)));
+    return excluded && !listed;
+  }
+
+  private static List<String> strings(TomlTable table, String key) {
+    return table.getArray(key).orElse(ImmutableList.of()).stream()
+        .filter(String.class::isInstance)
+        .map(String.class::cast)
+        .toList();
+  }
+}
