@@ -1,13 +1,8 @@
 package dev.jchef.model;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.toml.TomlFactory;
-import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,18 +12,36 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.dataformat.toml.TomlFactory;
+import tools.jackson.dataformat.toml.TomlReadFeature;
 
 /**
- * Reads TOML 1.0 text into a {@link TomlTable}, the way Cargo reads its files: a UTF-8
- * byte-order mark is skipped, integers must fit in 64 bits, and every error names the file, line
- * and column. Cargo also accepts TOML 1.1; where a file uses 1.1 syntax that this reader rejects
- * (inline tables over several lines or with a trailing comma, the {@code \e} and {@code \xHH}
- * escapes, times without seconds), the error says so instead of a bare syntax error.
+ * Reads TOML 1.1 text into a {@link TomlTable}, the way Cargo reads its files (cargo 1.95 reads
+ * TOML 1.1: inline tables over several lines and with a trailing comma, the {@code \e} and {@code
+ * \xHH} escapes, times without seconds; and all of 1.0). A UTF-8 byte-order mark is skipped,
+ * integers must fit in 64 bits, floats must be finite unless written {@code inf} or {@code nan},
+ * and every error names the file, line and column, or the field.
  */
 public final class TomlReader {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
-  private static final TomlFactory FACTORY =
-      TomlFactory.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
+  private static final TomlFactory FACTORY = TomlFactory.builder().build();
+  /**
+   * Dates and times as {@code java.time} values. The feature must come through the read context:
+   * {@code TomlFactory.createParser} ignores the one set on its builder (jackson-dataformat-toml
+   * 3.3.0).
+   */
+  private static final ObjectReadContext READ_CONTEXT =
+      new ObjectReadContext.Base() {
+        @Override
+        public int getFormatReadFeatures(int defaults) {
+          return defaults | TomlReadFeature.PARSE_JAVA_TIME.getMask();
+        }
+      };
 
   private TomlReader() {}
 
@@ -70,18 +83,15 @@ public final class TomlReader {
    */
   public static TomlTable parse(String text, String displayName) {
     String toml = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
-    try (JsonParser parser = FACTORY.createParser(toml)) {
+    try (JsonParser parser = FACTORY.createParser(READ_CONTEXT, toml)) {
       return parser.nextToken() == null ? TomlTable.empty() : readTable(parser, displayName, "");
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw syntaxError(toml, displayName, e);
-    } catch (IOException e) {
-      throw CargoFileException.inFile(displayName, "cannot parse: " + e.getMessage(), e);
     }
   }
 
-  private static CargoFileException syntaxError(
-      String toml, String displayName, JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
+  private static CargoFileException syntaxError(String toml, String displayName, JacksonException e) {
+    TokenStreamLocation location = e.getLocation();
     int line = location == null ? 0 : location.getLineNr();
     int column = location == null ? 0 : location.getColumnNr();
     if (e.getOriginalMessage().startsWith("Duplicate key") && column == 1 && line > 1) {
@@ -89,9 +99,7 @@ public final class TomlReader {
       line--;
       column = toml.split("\n", -1)[line - 1].length() + 1;
     }
-    String problem =
-        Toml11Syntax.explain(toml, line, column, e.getOriginalMessage())
-            .orElse(e.getOriginalMessage());
+    String problem = e.getOriginalMessage();
     return line > 0 && column > 0
         ? CargoFileException.atLine(displayName, line, column, problem)
         : CargoFileException.inFile(displayName, problem, e);
@@ -99,9 +107,9 @@ public final class TomlReader {
 
   // Read from the parser's tokens, not through an ObjectMapper: building a mapper costs more
   // start-up time than reading a whole workspace.
-  private static TomlTable readTable(JsonParser parser, String file, String path) throws IOException {
+  private static TomlTable readTable(JsonParser parser, String file, String path) {
     Map<String, Object> entries = new LinkedHashMap<>();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String key = parser.currentName();
       parser.nextToken();
       entries.put(key, readValue(parser, file, path.isEmpty() ? key : path + "." + key));
@@ -109,7 +117,7 @@ public final class TomlReader {
     return TomlTable.of(entries);
   }
 
-  private static Object readValue(JsonParser parser, String file, String path) throws IOException {
+  private static Object readValue(JsonParser parser, String file, String path) {
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT:
@@ -121,17 +129,25 @@ public final class TomlReader {
         }
         return items.build();
       case VALUE_STRING:
-        return parser.getText();
+        return parser.getString();
       case VALUE_TRUE:
       case VALUE_FALSE:
         return parser.getBooleanValue();
       case VALUE_NUMBER_INT:
-        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        // A hexadecimal, octal or binary integer comes as a BigInteger even when it fits.
+        BigInteger integer = parser.getBigIntegerValue();
+        if (integer.bitLength() > 63) {
           throw CargoFileException.atField(
-              file, path, "integer " + parser.getText() + " does not fit in 64 bits");
+              file, path, "integer " + integer + " does not fit in 64 bits");
         }
-        return parser.getLongValue();
+        return integer.longValue();
       case VALUE_NUMBER_FLOAT:
+        // inf and nan come as doubles; a literal too large for a double comes as a BigDecimal.
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
+            && Double.isInfinite(parser.getDecimalValue().doubleValue())) {
+          throw CargoFileException.atField(
+              file, path, "float " + parser.getDecimalValue() + " does not fit in 64 bits");
+        }
         return parser.getDoubleValue();
       case VALUE_EMBEDDED_OBJECT:
         return TomlTable.checkValue(parser.getEmbeddedObject());

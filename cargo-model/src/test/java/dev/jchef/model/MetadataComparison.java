@@ -1,7 +1,7 @@
 package dev.jchef.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Processes;
 import java.io.IOException;
@@ -73,19 +73,19 @@ final class MetadataComparison {
     SortedMap<String, SortedSet<String>> packages = new TreeMap<>();
     for (JsonNode pkg : new ObjectMapper().readTree(json).get("packages")) {
       SortedSet<String> lines = new TreeSet<>();
-      lines.add("package " + pkg.get("name").asText() + " edition " + pkg.get("edition").asText());
+      lines.add("package " + pkg.get("name").asString() + " edition " + pkg.get("edition").asString());
       for (JsonNode target : pkg.get("targets")) {
         lines.add(
             String.join(",", toList(target.get("kind")))
                 + " "
                 + String.join(",", toList(target.get("crate_types")))
                 + " "
-                + target.get("name").asText()
+                + target.get("name").asString()
                 + " "
                 // cargo joins a declared path as written; compare files, not spellings
-                + Path.of(target.get("src_path").asText()).normalize());
+                + Path.of(target.get("src_path").asString()).normalize());
       }
-      packages.put(pkg.get("manifest_path").asText(), lines);
+      packages.put(pkg.get("manifest_path").asString(), lines);
     }
     return packages;
   }
@@ -132,7 +132,7 @@ final class MetadataComparison {
 
   private static List<String> toList(JsonNode array) {
     return Stream.iterate(0, i -> i < array.size(), i -> i + 1)
-        .map(i -> array.get(i).asText())
+        .map(i -> array.get(i).asString())
         .toList();
   }
 }

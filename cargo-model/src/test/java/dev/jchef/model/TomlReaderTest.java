@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,26 +130,59 @@ class TomlReaderTest {
     assertEquals("Cargo.toml:2:6: Duplicate key", error.getMessage());
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "escape e|d = \"\\e[0m\"|1|6|TOML 1.1 syntax is not supported: the escape \\e; write \\u001b instead",
-        "escape x|d = \"\\x41\"|1|6|TOML 1.1 syntax is not supported: the escape \\xHH; write \\u00HH instead",
-        "trailing comma|d = { a = 1, }|1|14|TOML 1.1 syntax is not supported: a trailing comma in an inline table; remove the comma",
-        "several lines|d = {\\n a = 1 }|1|6|TOML 1.1 syntax is not supported: an inline table over several lines; write it on one line or as a [table]",
-        "no seconds|t = 07:32|1|5|TOML 1.1 syntax is not supported: a time without seconds; write HH:MM:00",
-      })
-  void explainsTomlOnePointOneSyntaxThatCargoAccepts(
-      String construct, String toml, int line, int column, String problem) {
-    CargoFileException error =
-        assertThrows(
-            CargoFileException.class,
-            () -> TomlReader.parse(toml.replace("\\n", "\n"), "Cargo.toml"));
+  @Test
+  void readsTomlOnePointOneAsCargoDoes() {
+    TomlTable table =
+        TomlReader.parse(
+            """
+            [dependencies]
+            tokio = {
+              workspace = true,  # TOML 1.1: an inline table over several lines
+              features = ["rt"],
+            }
+            serde = { version = "1", }
+            [package.metadata]
+            escape = "\\e[0m"
+            hex = "\\x41\\xe9"
+            time = 07:32
+            local = 1979-05-27T07:32
+            offset = 1979-05-27 07:32Z
+            """,
+            "Cargo.toml");
 
-    assertEquals(problem, error.problem(), construct);
-    assertEquals(OptionalInt.of(line), error.line());
-    assertEquals(OptionalInt.of(column), error.column());
+    TomlTable dependencies = table.getTable("dependencies").orElseThrow();
+    TomlTable tokio = dependencies.getTable("tokio").orElseThrow();
+    assertEquals(Optional.of(true), tokio.getBoolean("workspace"));
+    assertEquals(Optional.of(List.of("rt")), tokio.getArray("features"));
+    assertEquals(Optional.of("1"), dependencies.getTable("serde").flatMap(t -> t.getString("version")));
+    TomlTable metadata = table.getTable("package").flatMap(p -> p.getTable("metadata")).orElseThrow();
+    assertEquals(Optional.of("\u001b[0m"), metadata.getString("escape"));
+    assertEquals(Optional.of("A\u00e9"), metadata.getString("hex"));
+    assertEquals(LocalTime.of(7, 32), metadata.asMap().get("time"));
+    assertEquals(LocalDateTime.of(1979, 5, 27, 7, 32), metadata.asMap().get("local"));
+    assertEquals(OffsetDateTime.of(1979, 5, 27, 7, 32, 0, 0, ZoneOffset.UTC), metadata.asMap().get("offset"));
+  }
+
+  @Test
+  void integersWrittenInHexThatFitAreLongs() {
+    assertEquals(Long.MAX_VALUE, TomlReader.parse("a = 0x7fffffffffffffff\n", "x").asMap().get("a"));
+    assertEquals(Long.MIN_VALUE, TomlReader.parse("a = -9223372036854775808\n", "x").asMap().get("a"));
+  }
+
+  @Test
+  void aFloatTooLargeForSixtyFourBitsIsRefusedButInfIsAFloat() {
+    assertEquals(
+        "x: a: float 3.0E+400 does not fit in 64 bits",
+        assertThrows(CargoFileException.class, () -> TomlReader.parse("a = 3.0e400\n", "x")).getMessage());
+    assertEquals(Double.POSITIVE_INFINITY, TomlReader.parse("a = inf\n", "x").asMap().get("a"));
+  }
+
+  @Test
+  void anImpossibleDateIsAnErrorWithItsPosition() {
+    CargoFileException error =
+        assertThrows(CargoFileException.class, () -> TomlReader.parse("d = 1979-02-30\n", "Cargo.toml"));
+
+    assertEquals(OptionalInt.of(1), error.line());
   }
 
   @Test

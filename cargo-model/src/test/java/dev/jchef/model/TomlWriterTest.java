@@ -104,4 +104,24 @@ class TomlWriterTest {
   void writesNothingForAnEmptyTable() {
     assertEquals("", TomlWriter.write(TomlTable.empty()));
   }
+
+  @Test
+  void writesTomlOnePointZeroForWhatWasReadAsTomlOnePointOne() {
+    assertEquals(
+        """
+        [dependencies.tokio]
+        features = ["rt"]
+        workspace = true
+
+        [package]
+        escape = "\\u001B[0m"
+        time = 07:32:00
+        when = 1979-05-27T07:32:00
+        """,
+        TomlWriter.write(
+            TomlReader.parse(
+                "[dependencies]\ntokio = {\n  features = [\"rt\"],\n  workspace = true,\n}\n"
+                    + "[package]\nescape = \"\\e[0m\"\ntime = 07:32\nwhen = 1979-05-27T07:32\n",
+                "x")));
+  }
 }

@@ -1,6 +1,6 @@
 package dev.jchef.cook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
@@ -12,12 +12,12 @@ record BuildScriptExecuted(String packageId, String outDir) {
 
   /** The message described by a JSON line, if it is a {@code build-script-executed} message. */
   static Optional<BuildScriptExecuted> of(JsonNode message) {
-    if (!"build-script-executed".equals(message.path("reason").asText())
-        || !message.path("out_dir").isTextual()) {
+    if (!"build-script-executed".equals(message.path("reason").asString())
+        || !message.path("out_dir").isString()) {
       return Optional.empty();
     }
     return Optional.of(
-        new BuildScriptExecuted(message.path("package_id").asText(), message.path("out_dir").asText()));
+        new BuildScriptExecuted(message.path("package_id").asString(), message.path("out_dir").asString()));
   }
 
   /** Whether the package is one of the workspace's own (a path source). */

@@ -1,8 +1,8 @@
 package dev.jchef.cook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -101,7 +101,7 @@ final class CargoProcess {
                 });
         BuildScriptExecuted.of(message).ifPresent(messages::add);
         return;
-      } catch (JsonProcessingException e) {
+      } catch (JacksonException e) {
         // not a message after all: show it
       }
     }

@@ -1,6 +1,6 @@
 package dev.jchef.cook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 
@@ -21,19 +21,19 @@ record CompilerArtifact(
 
   /** The artifact described by a JSON line, if it is a {@code compiler-artifact} message. */
   static Optional<CompilerArtifact> of(JsonNode message) {
-    if (!"compiler-artifact".equals(message.path("reason").asText())) {
+    if (!"compiler-artifact".equals(message.path("reason").asString())) {
       return Optional.empty();
     }
     JsonNode target = message.path("target");
     return Optional.of(
         new CompilerArtifact(
-            message.path("package_id").asText(),
-            target.path("name").asText(),
+            message.path("package_id").asString(),
+            target.path("name").asString(),
             strings(target.path("kind")),
             message.path("fresh").asBoolean(),
             strings(message.path("filenames")),
-            message.path("executable").isTextual()
-                ? Optional.of(message.path("executable").asText())
+            message.path("executable").isString()
+                ? Optional.of(message.path("executable").asString())
                 : Optional.empty()));
   }
 
@@ -59,7 +59,7 @@ record CompilerArtifact(
 
   private static ImmutableList<String> strings(JsonNode array) {
     ImmutableList.Builder<String> result = ImmutableList.builder();
-    array.forEach(item -> result.add(item.asText()));
+    array.forEach(item -> result.add(item.asString()));
     return result.build();
   }
 }

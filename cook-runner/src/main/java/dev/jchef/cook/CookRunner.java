@@ -8,9 +8,11 @@ import dev.jchef.model.CargoFileException;
 import dev.jchef.model.Lockfile;
 import dev.jchef.model.TargetKind;
 import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.skeleton.SkeletonOptions;
 import dev.jchef.skeleton.SkeletonReport;
 import dev.jchef.skeleton.SkeletonWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * {@code cook}: writes a recipe's skeleton into a directory ({@link SkeletonWriter}), builds it
@@ -113,11 +118,35 @@ public final class CookRunner {
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
       writer.adoptRewrittenFile("Cargo.lock");
       // Even when cargo failed, what the dummies compiled so far must not reach a real build.
-      removed = new DummyArtifactCleaner(root.getFileSystem(), PackageIds::isLocal).clean(messages);
+      removed = new DummyArtifactCleaner(root.getFileSystem(), dummyPackages(recipe)).clean(messages);
     }
     return new CookResult(
         skeleton, true, progress.compiled(), progress.fresh(), removed.size(), sccacheStats,
         elapsedSince(start));
+  }
+
+  /**
+   * Whether a package id is one of the skeleton's dummy packages: a path package in a directory
+   * the recipe has a manifest for. Not dummies: registry crates, and the path crates the user
+   * provides ({@code [patch]} crates, which hold real code).
+   */
+  private Predicate<String> dummyPackages(Recipe recipe) {
+    // cargo names packages by the real path of its working directory, symbolic links resolved.
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      realRoot = root;
+    }
+    Set<Path> directories = new HashSet<>();
+    for (RecipeManifest manifest : recipe.manifests()) {
+      directories.add(root.resolve(manifest.relativePath()).normalize().getParent());
+      directories.add(realRoot.resolve(manifest.relativePath()).normalize().getParent());
+    }
+    return packageId ->
+        PackageIds.directory(packageId)
+            .map(directory -> directories.contains(root.getFileSystem().getPath(directory).normalize()))
+            .orElse(false);
   }
 
   /**

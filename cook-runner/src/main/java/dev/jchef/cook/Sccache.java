@@ -1,7 +1,8 @@
 package dev.jchef.cook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class Sccache {
     try {
       JsonNode stats = MAPPER.readTree(json).path("stats");
       return new SccacheStats(total(stats.path("cache_hits")), total(stats.path("cache_misses")));
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       throw new CookException(1, "sccache printed statistics jchef cannot read: " + json.strip());
     }
   }

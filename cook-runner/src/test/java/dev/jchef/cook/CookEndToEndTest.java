@@ -115,6 +115,20 @@ class CookEndToEndTest {
   }
 
   @Test
+  void aManifestInTomlOnePointOneIsPreparedAndCooked() {
+    CookScenario scenario = scenario();
+    scenario.edit(
+        "greeter/Cargo.toml",
+        scenarioFile(scenario, "greeter/Cargo.toml")
+            .replace("chef-greeting.workspace = true", "chef-greeting = {\n  workspace = true,\n}"));
+    assertTrue(scenarioFile(scenario, "greeter/Cargo.toml").contains("workspace = true,\n}"));
+    scenario.cook(scenario.prepare(), CookOptions.defaults());
+    scenario.copySourcesKeepingTimes();
+
+    assertOnlyTheWorkspaceRebuilt(scenario, scenario.build(), "target/debug/app");
+  }
+
+  @Test
   void requiredFeaturesDoNotLeaveDependenciesUncompiled() {
     // tool's only binary requires the feature `fancy`; cargo would skip it, and with it
     // chef-extra, had prepare not dropped required-features from the skeleton.

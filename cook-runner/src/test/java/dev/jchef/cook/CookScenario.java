@@ -2,8 +2,8 @@ package dev.jchef.cook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.Processes;
@@ -140,14 +140,10 @@ final class CookScenario {
       if (!line.startsWith("{")) {
         continue;
       }
-      try {
-        JsonNode message = mapper.readTree(line);
-        CompilerArtifact.of(message)
-            .filter(a -> !a.fresh())
-            .ifPresent(a -> (a.isLocal() ? localCompiled : externalCompiled).add(a.packageName() + " " + a.targetName()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      JsonNode message = mapper.readTree(line);
+      CompilerArtifact.of(message)
+          .filter(a -> !a.fresh())
+          .ifPresent(a -> (a.isLocal() ? localCompiled : externalCompiled).add(a.packageName() + " " + a.targetName()));
     }
     return new BuildOutcome(List.copyOf(externalCompiled), List.copyOf(localCompiled));
   }

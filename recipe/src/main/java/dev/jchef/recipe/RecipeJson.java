@@ -1,16 +1,15 @@
 package dev.jchef.recipe;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TargetKind;
 import dev.jchef.model.ToolchainFile;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,15 +44,15 @@ public final class RecipeJson {
   /** The recipe as compact JSON, the same bytes for equal recipes. */
   public static String write(Recipe recipe) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+    try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
       json.writeStartObject();
-      json.writeObjectFieldStart("skeleton");
-      json.writeArrayFieldStart("manifests");
+      json.writeObjectPropertyStart("skeleton");
+      json.writeArrayPropertyStart("manifests");
       for (RecipeManifest manifest : recipe.manifests()) {
         json.writeStartObject();
-        json.writeStringField("relative_path", manifest.relativePath());
-        json.writeStringField("contents", manifest.contents());
-        json.writeArrayFieldStart("targets");
+        json.writeStringProperty("relative_path", manifest.relativePath());
+        json.writeStringProperty("contents", manifest.contents());
+        json.writeArrayPropertyStart("targets");
         for (RecipeTarget target : manifest.targets()) {
           writeTarget(json, target);
         }
@@ -63,7 +62,7 @@ public final class RecipeJson {
       json.writeEndArray();
       writeOptional(json, "config_file", recipe.configFile());
       writeOptional(json, "lock_file", recipe.lockFile());
-      json.writeFieldName("rust_toolchain_file");
+      json.writeName("rust_toolchain_file");
       if (recipe.toolchainFile().isPresent()) {
         json.writeStartArray();
         json.writeString(TOOLCHAIN_NAMES.get(recipe.toolchainFile().get().kind()));
@@ -74,35 +73,32 @@ public final class RecipeJson {
       }
       json.writeEndObject();
       json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return out.toString();
   }
 
-  private static void writeTarget(JsonGenerator json, RecipeTarget target) throws IOException {
+  private static void writeTarget(JsonGenerator json, RecipeTarget target) {
     json.writeStartObject();
-    json.writeStringField("path", target.path());
-    json.writeFieldName("kind");
+    json.writeStringProperty("path", target.path());
+    json.writeName("kind");
     if (target.kind() == TargetKind.LIB) {
       json.writeStartObject();
-      json.writeObjectFieldStart("Lib");
-      json.writeBooleanField("is_proc_macro", target.procMacro());
+      json.writeObjectPropertyStart("Lib");
+      json.writeBooleanProperty("is_proc_macro", target.procMacro());
       json.writeEndObject();
       json.writeEndObject();
     } else {
       json.writeString(KIND_NAMES.get(target.kind()));
     }
-    json.writeStringField("name", target.name());
+    json.writeStringProperty("name", target.name());
     json.writeEndObject();
   }
 
-  private static void writeOptional(JsonGenerator json, String field, Optional<String> value)
-      throws IOException {
+  private static void writeOptional(JsonGenerator json, String field, Optional<String> value) {
     if (value.isPresent()) {
-      json.writeStringField(field, value.get());
+      json.writeStringProperty(field, value.get());
     } else {
-      json.writeNullField(field);
+      json.writeNullProperty(field);
     }
   }
 
@@ -116,7 +112,7 @@ public final class RecipeJson {
     JsonNode root;
     try {
       root = Reading.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new RecipeException(
           source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
               + ": not valid JSON: " + e.getOriginalMessage());
@@ -158,9 +154,9 @@ public final class RecipeJson {
       }
       return new RecipeTarget(path, TargetKind.LIB, procMacro.booleanValue(), name);
     }
-    if (kind != null && kind.isTextual()) {
+    if (kind != null && kind.isString()) {
       for (Map.Entry<TargetKind, String> entry : KIND_NAMES.entrySet()) {
-        if (entry.getValue().equals(kind.textValue())) {
+        if (entry.getValue().equals(kind.stringValue())) {
           return new RecipeTarget(path, entry.getKey(), false, name);
         }
       }
@@ -175,12 +171,12 @@ public final class RecipeJson {
       return Optional.empty();
     }
     String at = "skeleton.rust_toolchain_file";
-    if (!value.isArray() || value.size() != 2 || !value.get(0).isTextual() || !value.get(1).isTextual()) {
+    if (!value.isArray() || value.size() != 2 || !value.get(0).isString() || !value.get(1).isString()) {
       throw reader.error(at, "expected null or [\"Bare\" or \"Toml\", text]");
     }
     for (Map.Entry<ToolchainFile.Kind, String> entry : TOOLCHAIN_NAMES.entrySet()) {
-      if (entry.getValue().equals(value.get(0).textValue())) {
-        return Optional.of(new ToolchainFile(entry.getKey(), value.get(1).textValue()));
+      if (entry.getValue().equals(value.get(0).stringValue())) {
+        return Optional.of(new ToolchainFile(entry.getKey(), value.get(1).stringValue()));
       }
     }
     throw reader.error(at + "[0]", "expected \"Bare\" or \"Toml\"");
@@ -218,10 +214,10 @@ public final class RecipeJson {
 
     String string(JsonNode parent, String key, String at) {
       JsonNode node = required(parent, key, at);
-      if (!node.isTextual()) {
+      if (!node.isString()) {
         throw error(join(at, key), "expected a string");
       }
-      return node.textValue();
+      return node.stringValue();
     }
 
     Optional<String> optionalString(JsonNode parent, String key, String at) {
@@ -229,10 +225,10 @@ public final class RecipeJson {
       if (node == null || node.isNull()) {
         return Optional.empty();
       }
-      if (!node.isTextual()) {
+      if (!node.isString()) {
         throw error(join(at, key), "expected a string or null");
       }
-      return Optional.of(node.textValue());
+      return Optional.of(node.stringValue());
     }
 
     private JsonNode required(JsonNode parent, String key, String at) {

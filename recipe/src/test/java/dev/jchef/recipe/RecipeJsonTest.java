@@ -112,7 +112,7 @@ class RecipeJsonTest {
   @Test
   void namesTheFileAndFieldOfAProblem() {
     assertEquals(
-        "recipe.json:1:2: not valid JSON: Unexpected character ('x' (code 120)): was expecting double-quote to start field name",
+        "recipe.json:1:2: not valid JSON: Unexpected character ('x' (code 120)): was expecting double-quote to start property name",
         error("{x"));
     assertEquals("recipe.json: skeleton: missing", error("{}"));
     assertEquals("recipe.json: skeleton.manifests: expected an array", error("{\"skeleton\":{\"manifests\":{}}}"));

@@ -1,9 +1,9 @@
 package dev.jchef.skeleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,12 +36,12 @@ record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
     try {
       JsonNode files = MAPPER.readTree(Files.readString(file)).path("files");
       Map<String, String> entries = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = files.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
-        entries.put(entry.getKey(), entry.getValue().asText());
+        entries.put(entry.getKey(), entry.getValue().asString());
       }
       return new WriteRecord(ImmutableMap.copyOf(entries));
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       return empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -72,7 +72,7 @@ record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
       AtomicFiles.write(
           SkeletonFiles.resolve(root, PATH),
           MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException(e);
     }
   }
