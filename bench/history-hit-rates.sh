@@ -12,7 +12,7 @@ home="$(cd "$(dirname "$0")/.." && pwd)"
 n="${N:-200}"
 [ $# -gt 0 ] || { echo "usage: $0 REPO..." >&2; exit 2; }
 "$home/jchef" --version >/dev/null
-jar="$home/cook-runner/target/jchef-all.jar"
+jar="$home/jchef-cli/target/jchef-all.jar"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 

@@ -100,7 +100,7 @@ base_image
 "$home/jchef" --version >/dev/null   # builds the jar when needed
 mkdir -p "$context"
 cp "$home/examples/docker/Dockerfile" "$home/examples/docker/Dockerfile.sccache" \
-   "$home/examples/docker/cargo-config.toml" "$home/cook-runner/target/jchef-all.jar" "$context/"
+   "$home/examples/docker/cargo-config.toml" "$home/jchef-cli/target/jchef-all.jar" "$context/"
 printf '\n# e2e/container/run.sh run %s\n' "$(date +%s%N)" >> "$context/cargo-config.toml"
 rm -rf /var/tmp/buildah-cache/var/cache/sccache   # the sccache variant's cache mount: start cold
 

@@ -7,9 +7,9 @@
 set -euo pipefail
 home="$(cd "$(dirname "$0")/../.." && pwd)"
 launcher="$home/jchef"
-record="$home/cook-runner/target/jchef-start-up.txt"
+record="$home/jchef-cli/target/jchef-start-up.txt"
 "$launcher" --version >/dev/null   # builds the jar when needed
-expected="$(java -jar "$home/cook-runner/target/jchef-all.jar" --version)"
+expected="$(java -jar "$home/jchef-cli/target/jchef-all.jar" --version)"
 failures=0
 
 check() {

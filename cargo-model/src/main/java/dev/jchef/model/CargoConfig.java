@@ -2,6 +2,8 @@ package dev.jchef.model;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.jchef.model.internal.RelativePaths;
+import dev.jchef.model.internal.TomlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.jchef.model;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.jchef.model.internal.TomlWriter;
 import java.util.Optional;
 import java.util.function.BiFunction;
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.jchef.model.internal.TomlReader;
 import java.nio.file.Path;
 import java.util.Optional;
 

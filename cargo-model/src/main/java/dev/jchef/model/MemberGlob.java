@@ -1,6 +1,7 @@
 package dev.jchef.model;
 
 import com.google.common.base.Splitter;
+import dev.jchef.model.internal.RelativePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

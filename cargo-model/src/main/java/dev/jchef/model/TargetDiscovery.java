@@ -1,6 +1,7 @@
 package dev.jchef.model;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.internal.RelativePaths;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

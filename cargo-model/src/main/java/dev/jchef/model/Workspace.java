@@ -3,6 +3,7 @@ package dev.jchef.model;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.internal.RelativePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public final class Workspace {
     Path manifestFile = absoluteRoot.resolve(MANIFEST);
     if (!Files.isRegularFile(manifestFile)) {
       throw CargoFileException.inFile(
-          MANIFEST, "no Cargo.toml in " + absoluteRoot + "; run jchef in the workspace root", null);
+          MANIFEST, "no Cargo.toml in " + absoluteRoot + ": not a workspace root", null);
     }
     Manifest rootManifest = Manifest.read(manifestFile, MANIFEST);
     MemberDiscovery discovery = new MemberDiscovery(absoluteRoot, rootManifest);

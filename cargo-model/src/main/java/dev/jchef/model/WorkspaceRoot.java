@@ -1,6 +1,8 @@
 package dev.jchef.model;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.internal.RelativePaths;
+import dev.jchef.model.internal.TomlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +33,7 @@ final class WorkspaceRoot {
       if (packageDirectory == null) {
         throw CargoFileException.inFile(
             Workspace.MANIFEST,
-            "no Cargo.toml in " + start + " or any directory above it; run jchef in a Cargo workspace",
+            "no Cargo.toml in " + start + " or any directory above it: not inside a Cargo workspace",
             null);
       }
     }

@@ -1,5 +1,6 @@
 package dev.jchef.model;
 
+import dev.jchef.model.internal.RelativePaths;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import dev.jchef.model.testing.Cargo;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.testing.TestFileSystem;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,8 @@ package dev.jchef.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.internal.TomlReader;
+import dev.jchef.model.internal.TomlWriter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

@@ -2,6 +2,8 @@ package dev.jchef.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jchef.model.internal.TomlReader;
+import dev.jchef.model.internal.TomlWriter;
 import org.junit.jupiter.api.Test;
 
 class TomlWriterTest {

@@ -88,7 +88,7 @@ class WorkspaceFindTest {
     CargoFileException error = assertThrows(CargoFileException.class, () -> Workspace.find(empty));
 
     assertEquals(
-        "Cargo.toml: no Cargo.toml in " + empty + " or any directory above it; run jchef in a Cargo workspace",
+        "Cargo.toml: no Cargo.toml in " + empty + " or any directory above it: not inside a Cargo workspace",
         error.getMessage());
   }
 }

@@ -3,12 +3,13 @@ package dev.jchef.cook;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The Cargo profile cook builds with, from {@code --release} and {@code --profile}, as cargo-chef
- * reads them: {@code dev} adds no flag, {@code release} is {@code --release}, any other name is
- * {@code --profile NAME}; both flags together are an error.
+ * The Cargo profile cook builds with ("Profiles" in the Cargo book), as cargo-chef passes it to
+ * cargo: {@code dev} adds no flag, {@code release} is {@code --release}, any other name is {@code
+ * --profile NAME}.
+ *
+ * @param name the profile's name, not blank
  */
 public record BuildProfile(String name) {
   public static final BuildProfile DEV = new BuildProfile("dev");
@@ -16,18 +17,6 @@ public record BuildProfile(String name) {
 
   public BuildProfile {
     checkArgument(!name.isBlank(), "a profile needs a name");
-  }
-
-  /** The profile of the two command-line flags. */
-  public static BuildProfile of(boolean release, Optional<String> profile) {
-    if (release && profile.isPresent()) {
-      throw new IllegalArgumentException(
-          "--release and --profile " + profile.get() + " both choose a profile: give one of them");
-    }
-    if (release) {
-      return RELEASE;
-    }
-    return profile.map(BuildProfile::new).orElse(DEV);
   }
 
   /** cargo's flags for this profile. */

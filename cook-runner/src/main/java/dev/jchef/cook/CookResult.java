@@ -22,15 +22,18 @@ public record CookResult(
     Optional<SccacheStats> sccache,
     Duration elapsed) {
 
-  /** The one line cook ends with. */
+  /**
+   * What the cook did, in one line: {@code 57 units compiled, 0 fresh, 21 dummy artifacts removed,
+   * 41.3 s} (the command line prints it after {@code jchef cook: }).
+   */
   public String summary() {
     String time = String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
     if (!built) {
-      return "jchef cook: skeleton written (" + skeleton.written().size() + " files written, "
+      return "skeleton written (" + skeleton.written().size() + " files written, "
           + skeleton.unchanged().size() + " unchanged, " + skeleton.removed().size()
           + " removed), no build, " + time;
     }
-    return "jchef cook: " + compiledUnits + " units compiled, " + freshUnits + " fresh, "
+    return compiledUnits + " units compiled, " + freshUnits + " fresh, "
         + removedArtifacts + " dummy artifacts removed, "
         + sccache.map(s -> "sccache " + s.hits() + " hits and " + s.misses() + " misses, ").orElse("")
         + time;

@@ -26,7 +26,7 @@ public record PackageSelection(
   public PackageSelection {
     packages = ImmutableList.copyOf(packages);
     exclude = ImmutableList.copyOf(exclude);
-    checkArgument(exclude.isEmpty() || workspace, "exclude is only allowed with workspace (--exclude needs --workspace)");
+    checkArgument(exclude.isEmpty() || workspace, "exclude needs workspace: cargo excludes packages only from the whole workspace");
   }
 
   /** {@code -p SPEC...}. */

@@ -34,8 +34,8 @@ final class Sccache {
                 () ->
                     new CookException(
                         1,
-                        "--sccache: sccache not found on the PATH; install it (apt-get install"
-                            + " sccache, or cargo install sccache) or cook without --sccache"));
+                        "sccache not found on the PATH; install it (apt-get install sccache, or"
+                            + " cargo install sccache) or cook without sccache"));
     return new Sccache(executable, environment);
   }
 

@@ -55,7 +55,7 @@ class CookOptionsTest {
   @Test
   void excludeNeedsWorkspaceAsInCargo() {
     assertEquals(
-        "exclude is only allowed with workspace (--exclude needs --workspace)",
+        "exclude needs workspace: cargo excludes packages only from the whole workspace",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new PackageSelection(ImmutableList.of(), false, ImmutableList.of("xtask")))
@@ -77,16 +77,11 @@ class CookOptionsTest {
   }
 
   @Test
-  void profilesReadAsCargoChefReadsThem() {
-    assertEquals(List.of(), BuildProfile.of(false, Optional.empty()).cargoArguments());
-    assertEquals(List.of(), BuildProfile.of(false, Optional.of("dev")).cargoArguments());
-    assertEquals(List.of("--release"), BuildProfile.of(true, Optional.empty()).cargoArguments());
-    assertEquals(List.of("--release"), BuildProfile.of(false, Optional.of("release")).cargoArguments());
-    assertEquals(List.of("--profile", "ci"), BuildProfile.of(false, Optional.of("ci")).cargoArguments());
-    assertEquals(
-        "--release and --profile ci both choose a profile: give one of them",
-        assertThrows(IllegalArgumentException.class, () -> BuildProfile.of(true, Optional.of("ci")))
-            .getMessage());
+  void profilesBecomeCargosFlagsAsCargoChefPassesThem() {
+    assertEquals(List.of(), BuildProfile.DEV.cargoArguments());
+    assertEquals(List.of(), new BuildProfile("dev").cargoArguments());
+    assertEquals(List.of("--release"), BuildProfile.RELEASE.cargoArguments());
+    assertEquals(List.of("--profile", "ci"), new BuildProfile("ci").cargoArguments());
   }
 
   @Test

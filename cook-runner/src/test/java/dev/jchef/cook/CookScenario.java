@@ -2,6 +2,7 @@ package dev.jchef.cook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jchef.model.testing.TestRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import dev.jchef.model.testing.Cargo;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jchef.model.testing.Fixture;
+import dev.jchef.model.testing.TestRegistry;
 import dev.jchef.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.Processes;
 import dev.jchef.model.testing.RequiredTools;
+import dev.jchef.model.testing.TestRegistry;
 import dev.jchef.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ class SccacheCookTest {
 
     assertEquals(1, error.exitCode());
     assertEquals(
-        "--sccache: sccache not found on the PATH; install it (apt-get install sccache, or cargo install sccache) or cook without --sccache",
+        "sccache not found on the PATH; install it (apt-get install sccache, or cargo install sccache) or cook without sccache",
         error.getMessage());
     assertFalse(Files.exists(scenario.cook.resolve("target")), "cargo did not run");
   }

@@ -68,7 +68,7 @@ final class BinClosure {
           .forEach(t -> binaries.add(t.name()));
     }
     return new RecipeException(
-        "--bin " + name + ": no member package or binary target of that name; packages: "
+        "no member package or binary target named `" + name + "`; packages: "
             + String.join(", ", packages) + "; binaries: "
             + (binaries.isEmpty() ? "(none)" : String.join(", ", binaries)));
   }

@@ -26,7 +26,7 @@ public final class GitRepositories {
       } else {
         builder.findGitDir(dir);
         if (builder.getGitDir() == null) {
-          throw new RecipeException(directory + ": not in a git repository; give one with --repo");
+          throw new RecipeException(directory + ": not in a git repository");
         }
       }
       return builder.build();

@@ -1,7 +1,8 @@
 package dev.jchef.recipe;
 
 /**
- * A recipe that cannot be made or read: a {@code --bin} name that matches nothing (the message
+ * A recipe that cannot be made or read: a binary name given to {@link RecipePlanner#plan} that
+ * matches nothing (the message
  * lists what exists), a workspace jchef cannot turn into a skeleton, or a recipe file that is not
  * valid JSON or not a recipe (the message names the file and the field).
  */

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.Member;
-import dev.jchef.model.TomlWriter;
 import dev.jchef.model.Workspace;
+import dev.jchef.model.internal.TomlWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.jchef.recipe;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.RelativePaths;
 import dev.jchef.model.TomlTable;
+import dev.jchef.model.internal.RelativePaths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -133,7 +133,7 @@ class MemberFilterTest {
         assertThrows(RecipeException.class, () -> prepare(fileSystem, WORKSPACE, "nope"));
 
     assertEquals(
-        "--bin nope: no member package or binary target of that name; packages: cli, core,"
+        "no member package or binary target named `nope`; packages: cli, core,"
             + " server, test-utils, worker; binaries: cli, server, work",
         error.getMessage());
   }

@@ -1,8 +1,8 @@
 package dev.jchef.recipe;
 
-import dev.jchef.model.TomlReader;
 import dev.jchef.model.TomlTable;
 import dev.jchef.model.Workspace;
+import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
 import java.util.List;

@@ -8,17 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file completely or not at all, for the skeleton writer and for {@code jchef prepare}'s
+ * Writes a file completely or not at all, for the skeleton writer and for {@link RecipeFile}'s
  * recipe.json: the bytes go to a temporary file beside it ({@code .NAME.jchef-tmp}), which is then
  * moved into place, so that the file has either its old content or all of the new. Missing parent
  * directories are created. A run killed mid-write leaves at most the temporary file, which the
  * next write of the same file replaces.
  */
-public final class AtomicFiles {
+final class AtomicFiles {
   private AtomicFiles() {}
 
   /** Writes {@code bytes} to {@code file}, replacing it atomically where the file system can. */
-  public static void write(Path file, byte[] bytes) {
+  static void write(Path file, byte[] bytes) {
     Path absolute = file.toAbsolutePath();
     Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".jchef-tmp");
     try {

@@ -23,7 +23,7 @@ final class RecipePaths {
           SkeletonRefusedException.Reason.UNSAFE_PATH,
           "refusing the recipe: " + field + " `" + path + "` " + problem
               + "; a recipe may only name relative paths inside the directory being cooked."
-              + " Prepare the recipe again with jchef prepare");
+              + " Prepare the recipe again");
     }
     List<String> parts = SLASH.splitToList(path).stream().filter(p -> !p.equals(".")).toList();
     return String.join("/", parts);

@@ -136,7 +136,7 @@ final class SafetyGuard {
     return new SkeletonRefusedException(
         Reason.UNSAFE_PATH,
         "refusing the recipe: the path `" + path + "` " + problem
-            + "; prepare the recipe again with jchef prepare");
+            + "; prepare the recipe again");
   }
 
   private void scan() {

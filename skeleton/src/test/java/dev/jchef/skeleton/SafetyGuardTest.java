@@ -144,7 +144,7 @@ class SafetyGuardTest {
       assertEquals(
           "refusing the recipe: manifests[0].relative_path `" + unsafe[0] + "` " + unsafe[1]
               + "; a recipe may only name relative paths inside the directory being cooked."
-              + " Prepare the recipe again with jchef prepare",
+              + " Prepare the recipe again",
           error.getMessage());
     }
   }
@@ -156,7 +156,7 @@ class SafetyGuardTest {
     assertEquals(
         "refusing the recipe: manifests[0].targets[0].path `../../evil.rs` climbs out with `..`;"
             + " a recipe may only name relative paths inside the directory being cooked."
-            + " Prepare the recipe again with jchef prepare",
+            + " Prepare the recipe again",
         refused(root, recipe(manifest("a/Cargo.toml", "", target("../../evil.rs", TargetKind.BIN, "e"))))
             .getMessage());
     assertEquals(
@@ -193,7 +193,7 @@ class SafetyGuardTest {
     assertEquals(
         "refusing the recipe: the path `src/main.rs` leads through the symbolic link "
             + root.resolve("src") + " to " + base.resolve("outside") + ", outside " + root
-            + "; prepare the recipe again with jchef prepare",
+            + "; prepare the recipe again",
         error.getMessage());
     assertEquals(java.util.Map.of("keep.txt", "precious"), snapshot(base.resolve("outside")));
   }

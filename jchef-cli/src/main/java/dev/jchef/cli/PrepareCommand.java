@@ -4,11 +4,9 @@ import dev.jchef.model.Workspace;
 import dev.jchef.recipe.GitRepositories;
 import dev.jchef.recipe.GitWorkspaceSource;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeJson;
 import dev.jchef.recipe.RecipePlanner;
-import dev.jchef.skeleton.AtomicFiles;
+import dev.jchef.skeleton.RecipeFile;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +78,7 @@ final class PrepareCommand implements Callable<Integer> {
       recipe = RecipePlanner.plan(workspace, bins);
     }
     Path target = main.workingDirectory().resolve(recipePath);
-    AtomicFiles.write(target, RecipeJson.write(recipe).getBytes(StandardCharsets.UTF_8));
+    RecipeFile.write(target, recipe);
     if (verbose.verbose) {
       err.printf("jchef prepare: %d manifests written to %s%n", recipe.manifests().size(), target);
     }

@@ -1,4 +1,4 @@
-package dev.jchef.cook;
+package dev.jchef.model.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

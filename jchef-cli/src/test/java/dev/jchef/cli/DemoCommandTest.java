@@ -14,7 +14,6 @@ class DemoCommandTest {
   @Test
   void runsTheWholeTechniqueOfflineAndReportsNoRegistryCrateRebuilt() {
     Cargo.assumeAvailable();
-    System.setProperty("jchef.home", Path.of("..").toAbsolutePath().normalize().toString());
 
     CommandLineRun run = CommandLineRun.in(directory, "demo");
 
@@ -24,16 +23,5 @@ class DemoCommandTest {
     assertTrue(run.out().contains("  app says: HELLO, JCHEF!!! WELCOME!!!\n"), run.out());
     assertTrue(run.out().contains("  app says: HELLO, JCHEF!!! -- WELCOME!!!\n"), "the edit is in the program: " + run.out());
     assertTrue(run.out().contains("units rebuilt (0 from the registry)"), run.out());
-  }
-
-  @Test
-  void withoutTheSourceTreeItSaysWhereToRunIt() {
-    System.clearProperty("jchef.home");
-
-    CommandLineRun run = CommandLineRun.in(directory, "demo");
-
-    assertEquals(
-        new CommandLineRun(1, "", "jchef demo: the demo needs jchef's source tree: run it as ./jchef demo from a checkout\n"),
-        run);
   }
 }

@@ -1,4 +1,4 @@
-package dev.jchef.model;
+package dev.jchef.model.internal;
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.Streams;
@@ -20,7 +20,7 @@ public final class RelativePaths {
   private RelativePaths() {}
 
   /** {@code base} joined with a path written in a Cargo file, lexically normalised. */
-  static Path resolve(Path base, String written) {
+  public static Path resolve(Path base, String written) {
     Path asWritten = base.getFileSystem().getPath(written.replace('/', separatorOf(base)));
     if (asWritten.isAbsolute()) {
       return asWritten.normalize();
@@ -72,7 +72,7 @@ public final class RelativePaths {
   }
 
   /** {@code path} relative to {@code root}, with {@code /} separators; "" for the root itself. */
-  static String relativize(Path root, Path path) {
+  public static String relativize(Path root, Path path) {
     return Streams.stream(root.relativize(path))
         .map(Path::toString)
         .filter(part -> !part.isEmpty())

@@ -1,11 +1,10 @@
-package dev.jchef.cook;
+package dev.jchef.model.testing;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,16 +14,17 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The hermetic registry of the end-to-end tests: a few small crates of our own in {@code
- * src/test/resources/registry}, served to cargo as a directory source (each crate with its {@code
- * .cargo-checksum.json}), so that the tests build offline anywhere.
+ * The hermetic registry of the end-to-end tests, the demo and the Maven plugin's integration
+ * tests: a few small crates of our own in {@code examples/registry}, served to cargo as a
+ * directory source (each crate with its {@code .cargo-checksum.json}), so that they build offline
+ * anywhere.
  *
  * <p>After changing a crate, regenerate the checksum files with {@code
- * TestRegistry.main(new String[] {"cook-runner/src/test/resources/registry"})}; {@code
- * TestRegistryTest} fails until they match.
+ * TestRegistry.main(new String[] {"examples/registry"})}; {@code TestRegistryTest} fails until they
+ * match.
  */
 public final class TestRegistry {
-  static final String CHECKSUM_FILE = ".cargo-checksum.json";
+  public static final String CHECKSUM_FILE = ".cargo-checksum.json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private TestRegistry() {}
@@ -35,23 +35,19 @@ public final class TestRegistry {
     }
   }
 
-  /** The registry as copied to the test classes. */
+  /** {@code examples/registry}, found from the module directory the tests run in. */
   public static Path directory() {
-    try {
-      return Path.of(TestRegistry.class.getResource("/registry").toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return Path.of("..", "examples", "registry").toAbsolutePath().normalize();
   }
 
-  static List<Path> crates(Path registry) throws IOException {
+  public static List<Path> crates(Path registry) throws IOException {
     try (Stream<Path> crates = Files.list(registry)) {
       return crates.filter(Files::isDirectory).sorted().toList();
     }
   }
 
   /** The {@code .cargo-checksum.json} a crate directory must have: SHA-256 of every file. */
-  static String checksums(Path crate) throws IOException {
+  public static String checksums(Path crate) throws IOException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(crate)) {
       for (Path file : paths.filter(Files::isRegularFile).toList()) {

@@ -1,5 +1,6 @@
-package dev.jchef.model;
+package dev.jchef.model.internal;
 
+import dev.jchef.model.TomlTable;
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -75,7 +76,8 @@ public final class TomlWriter {
   /** A value written inline, as after {@code key = }: arrays and tables on one line. */
   public static String inline(Object value) {
     StringBuilder out = new StringBuilder();
-    writeInline(out, TomlTable.checkValue(value));
+    // TomlTable.of checks that the value is a TOML value.
+    writeInline(out, TomlTable.of(Map.of("v", value)).asMap().get("v"));
     return out.toString();
   }
 

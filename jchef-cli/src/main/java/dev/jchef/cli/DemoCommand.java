@@ -9,7 +9,6 @@ import dev.jchef.recipe.RecipeJson;
 import dev.jchef.recipe.RecipePlanner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,6 @@ import picocli.CommandLine.Spec;
         "Show prepare and cook at work on the bundled example workspace, offline: times, and"
             + " which crates each build compiles.")
 final class DemoCommand implements Callable<Integer> {
-  private static final String EXAMPLE = "examples/demo-workspace";
-  private static final String REGISTRY = "cook-runner/src/test/resources/registry";
   private static final String EDITED = "greeter/src/lib.rs";
 
   @Option(names = "--keep", description = "Keep the temporary directory to look at.")
@@ -56,12 +53,12 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path home = jchefHome();
     Path directory = Files.createTempDirectory("jchef-demo-");
     try {
-      Path project = copy(home.resolve(EXAMPLE), directory.resolve("project"));
+      Path project = DemoResources.copy("workspace", directory.resolve("project"));
+      Path registry = DemoResources.copy("registry", directory.resolve("registry"));
       Path cook = Files.createDirectories(directory.resolve("cook"));
-      Map<String, String> environment = offlineEnvironment(home, directory.resolve("cargo-home"));
+      Map<String, String> environment = offlineEnvironment(registry, directory.resolve("cargo-home"));
       out.println("jchef demo: the example workspace is in " + project);
 
       long start = System.nanoTime();
@@ -76,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
               .withEnvironment(environment)
               .withOutput(out, err, main.terminal())
               .cook(recipe, Optional.of(recipeFile));
-      out.println("jchef demo: cook in a fresh directory: " + cooked.summary().substring("jchef cook: ".length()));
+      out.println("jchef demo: cook in a fresh directory: " + cooked.summary());
 
       copySources(project, cook);
       RealBuild.Report first = RealBuild.run(cook, CookOptions.defaults(), environment, out, err);
@@ -104,23 +101,13 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The source tree jchef runs from; the launcher passes it as {@code jchef.home}. */
-  private Path jchefHome() {
-    String home = System.getProperty("jchef.home");
-    if (home == null || !Files.isDirectory(Path.of(home, EXAMPLE))) {
-      String message = "the demo needs jchef's source tree: run it as ./jchef demo from a checkout";
-      throw new UncheckedIOException(message, new IOException(message));
-    }
-    return Path.of(home);
-  }
-
   /** The caller's environment with a CARGO_HOME that serves the test registry, offline. */
-  private Map<String, String> offlineEnvironment(Path home, Path cargoHome) throws IOException {
+  private Map<String, String> offlineEnvironment(Path registry, Path cargoHome) throws IOException {
     Files.createDirectories(cargoHome);
     Files.writeString(
         cargoHome.resolve("config.toml"),
         "[source.crates-io]\nreplace-with = \"jchef-demo-registry\"\n\n[source.jchef-demo-registry]\n"
-            + "directory = \"" + home.resolve(REGISTRY).toAbsolutePath().toString().replace("\\", "\\\\")
+            + "directory = \"" + registry.toAbsolutePath().toString().replace("\\", "\\\\")
             + "\"\n\n[net]\noffline = true\n");
     Map<String, String> environment = new HashMap<>(main.environment());
     environment.put("CARGO_HOME", cargoHome.toString());

@@ -32,6 +32,18 @@ final class CompilationFlags {
   @Option(names = "--timings", description = "Report build timings.")
   boolean timings;
 
+  /** {@code --release} or {@code --profile NAME}, as cargo-chef reads them; not both. */
+  private static BuildProfile profile(CompilationFlags flags) {
+    if (flags.release && flags.profile != null) {
+      throw new IllegalArgumentException(
+          "--release and --profile " + flags.profile + " both choose a profile: give one of them");
+    }
+    if (flags.release) {
+      return BuildProfile.RELEASE;
+    }
+    return flags.profile == null ? BuildProfile.DEV : new BuildProfile(flags.profile);
+  }
+
   /**
    * @throws IllegalArgumentException for {@code --release} with {@code --profile}
    */
@@ -40,7 +52,7 @@ final class CompilationFlags {
       return CompilationOptions.DEFAULT;
     }
     return new CompilationOptions(
-        BuildProfile.of(flags.release, Optional.ofNullable(flags.profile)),
+        profile(flags),
         ImmutableList.copyOf(flags.targets), Optional.ofNullable(flags.targetDir),
         flags.jobs == null ? OptionalInt.empty() : OptionalInt.of(flags.jobs), flags.timings);
   }

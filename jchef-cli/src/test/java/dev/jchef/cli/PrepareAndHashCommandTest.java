@@ -107,7 +107,7 @@ class PrepareAndHashCommandTest {
         new CommandLineRun(
             1,
             "",
-            "jchef prepare: --bin nope: no member package or binary target of that name;"
+            "jchef prepare: no member package or binary target named `nope`;"
                 + " packages: app, other; binaries: app\n"),
         run);
     assertFalse(Files.exists(directory.resolve("recipe.json")));
@@ -119,7 +119,7 @@ class PrepareAndHashCommandTest {
 
     assertEquals(1, run.exitCode());
     assertTrue(run.err().startsWith("jchef prepare: Cargo.toml: no Cargo.toml in "), run.err());
-    assertTrue(run.err().endsWith(" or any directory above it; run jchef in a Cargo workspace\n"), run.err());
+    assertTrue(run.err().endsWith(" or any directory above it: not inside a Cargo workspace\n"), run.err());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.jchef.cli;
 
 import dev.jchef.recipe.GitRepositories;
+import dev.jchef.recipe.RecipeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,14 @@ final class GitLocation {
   Path repository;
 
   Repository open(Path workingDirectory) {
-    return GitRepositories.open(repository == null ? workingDirectory : workingDirectory.resolve(repository));
+    try {
+      return GitRepositories.open(repository == null ? workingDirectory : workingDirectory.resolve(repository));
+    } catch (RecipeException e) {
+      if (repository == null && e.getMessage().endsWith("not in a git repository")) {
+        throw new RecipeException(e.getMessage() + "; give one with --repo", e);
+      }
+      throw e;
+    }
   }
 
   /** The workspace root inside the repository: where the working directory is, or the root. */

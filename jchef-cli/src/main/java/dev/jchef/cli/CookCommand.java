@@ -81,7 +81,7 @@ final class CookCommand implements Callable<Integer> {
             .withEnvironment(main.environment())
             .withOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), main.terminal())
             .cook(recipe, Optional.of(recipeFile));
-    spec.commandLine().getErr().println(result.summary());
+    spec.commandLine().getErr().println("jchef cook: " + result.summary());
     return ExitCode.OK;
   }
 

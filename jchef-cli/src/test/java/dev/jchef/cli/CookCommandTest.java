@@ -3,9 +3,9 @@ package dev.jchef.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jchef.cook.TestRegistry;
 import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Fixture;
+import dev.jchef.model.testing.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +87,6 @@ class CookCommandTest {
 
     CommandLineRun exclude = CommandLineRun.in(cook, environment, "cook", "--exclude", "xtask");
     assertEquals(2, exclude.exitCode());
-    assertTrue(exclude.err().startsWith("exclude is only allowed with workspace (--exclude needs --workspace)"), exclude.err());
+    assertTrue(exclude.err().startsWith("--exclude needs --workspace, as in cargo"), exclude.err());
   }
 }

@@ -1,5 +1,7 @@
-package dev.jchef.model;
+package dev.jchef.model.internal;
 
+import dev.jchef.model.CargoFileException;
+import dev.jchef.model.TomlTable;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -150,7 +152,7 @@ public final class TomlReader {
         }
         return parser.getDoubleValue();
       case VALUE_EMBEDDED_OBJECT:
-        return TomlTable.checkValue(parser.getEmbeddedObject());
+        return parser.getEmbeddedObject(); // a java.time value, checked by TomlTable.of
       default:
         throw CargoFileException.atField(file, path, "unsupported TOML value " + token);
     }

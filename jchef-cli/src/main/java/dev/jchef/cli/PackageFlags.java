@@ -21,6 +21,9 @@ final class PackageFlags {
    * @throws IllegalArgumentException for {@code --exclude} without {@code --workspace}
    */
   static PackageSelection value(PackageFlags flags) {
+    if (flags != null && !flags.exclude.isEmpty() && !flags.workspace) {
+      throw new IllegalArgumentException("--exclude needs --workspace, as in cargo");
+    }
     return flags == null
         ? PackageSelection.DEFAULT
         : new PackageSelection(ImmutableList.copyOf(flags.packages), flags.workspace, ImmutableList.copyOf(flags.exclude));
