@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiffAndHistoryCommandTest {
-  private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.com", 1_700_000_000_000L, 0);
+  private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.com", java.time.Instant.ofEpochMilli(1_700_000_000_000L), java.time.ZoneOffset.UTC);
   private static final String APP = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n";
 
   @TempDir Path directory;

@@ -12,7 +12,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A git repository made in a test, commit by commit, with JGit. */
 final class GitRepositoryFixture implements AutoCloseable {
-  private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.com", 1_700_000_000_000L, 0);
+  private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.com", java.time.Instant.ofEpochMilli(1_700_000_000_000L), java.time.ZoneOffset.UTC);
 
   final Git git;
   final Path directory;
