@@ -5,24 +5,34 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Runs the build that follows cook, {@code cargo build} on the real sources, and reports which
- * crates it compiled: none from the registry after a good cook. For {@code jchef demo} and for
- * measuring; the build itself is plain cargo.
+ * crates it compiled (none from the registry after a good cook) and the files it made to ship.
+ * For {@code jchef demo}, the Maven plugin and measuring; the build itself is plain cargo.
  */
 public final class RealBuild {
   private RealBuild() {}
+
+  /** Crate types whose files a build ships to other languages: native libraries. */
+  private static final Set<String> NATIVE_LIBRARY_KINDS = Set.of("cdylib", "dylib", "staticlib");
+  private static final Set<String> NATIVE_LIBRARY_EXTENSIONS = Set.of("so", "dylib", "dll", "a", "lib");
 
   /**
    * What one build compiled, each unit as "package target".
    *
    * @param registryCompiled units of registry packages that were not fresh
    * @param workspaceCompiled units of the workspace's own packages that were not fresh
+   * @param shippedFiles what the workspace's units made to ship, fresh or not, as cargo reported
+   *     them (absolute paths): the programs of {@code bin} targets, and the native libraries
+   *     ({@code .so}, {@code .dylib}, {@code .dll}, {@code .a}, {@code .lib}) of {@code cdylib},
+   *     {@code dylib} and {@code staticlib} targets
    */
   public record Report(
-      ImmutableList<String> registryCompiled, ImmutableList<String> workspaceCompiled, Duration elapsed) {}
+      ImmutableList<String> registryCompiled, ImmutableList<String> workspaceCompiled,
+      ImmutableList<Path> shippedFiles, Duration elapsed) {}
 
   /** Builds in {@code directory} with {@code options}' flags and {@code environment}. */
   public static Report run(
@@ -33,12 +43,25 @@ public final class RealBuild {
     cargo.run(directory, options, new CookProgress(err, false, 0), messages, out, false);
     TreeSet<String> registry = new TreeSet<>();
     TreeSet<String> workspace = new TreeSet<>();
+    TreeSet<Path> shipped = new TreeSet<>();
     for (CompilerArtifact artifact : messages.artifacts()) {
       if (!artifact.fresh()) {
         (artifact.isLocal() ? workspace : registry).add(artifact.packageName() + " " + artifact.targetName());
       }
+      if (!artifact.isLocal()) {
+        continue;
+      }
+      if (artifact.targetKinds().contains("bin")) {
+        artifact.executable().ifPresent(file -> shipped.add(directory.getFileSystem().getPath(file)));
+      }
+      if (artifact.targetKinds().stream().anyMatch(NATIVE_LIBRARY_KINDS::contains)) {
+        artifact.filenames().stream()
+            .filter(file -> NATIVE_LIBRARY_EXTENSIONS.contains(file.substring(file.lastIndexOf('.') + 1)))
+            .forEach(file -> shipped.add(directory.getFileSystem().getPath(file)));
+      }
     }
     return new Report(
-        ImmutableList.copyOf(registry), ImmutableList.copyOf(workspace), Duration.ofNanos(System.nanoTime() - start));
+        ImmutableList.copyOf(registry), ImmutableList.copyOf(workspace), ImmutableList.copyOf(shipped),
+        Duration.ofNanos(System.nanoTime() - start));
   }
 }

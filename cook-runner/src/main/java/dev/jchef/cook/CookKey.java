@@ -1,0 +1,70 @@
+package dev.jchef.cook;
+
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeFingerprint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The key under which a cooked directory can be kept and found again, for builds that keep one
+ * per key (the Maven plugin, a CI cache): the SHA-256, in lower-case hex, of everything that
+ * decides what cook compiles: the recipe's fingerprint ({@link RecipeFingerprint}), the cargo
+ * subcommand and arguments of the options, whether the dummies are {@code no_std}, and the
+ * toolchain as {@code cargo -V} and {@code rustc -vV} print it. A change of any of them gives
+ * another key; the same inputs give the same key on every machine.
+ */
+public final class CookKey {
+  private CookKey() {}
+
+  /**
+   * The key of cooking {@code recipe} with {@code options}, cargo and rustc found and run in
+   * {@code directory} (where a toolchain file can choose them) with {@code environment}.
+   *
+   * @throws CookException when cargo or rustc cannot be found or run
+   */
+  public static String of(Recipe recipe, CookOptions options, Path directory, Map<String, String> environment) {
+    Hasher hasher = Hashing.sha256().newHasher();
+    hasher.putString(RecipeFingerprint.of(recipe), StandardCharsets.UTF_8).putChar('\n');
+    hasher.putString(String.valueOf(options.subcommand().cargoName()), StandardCharsets.UTF_8).putChar('\n');
+    hasher.putString(String.join("\u0000", options.cargoArguments()), StandardCharsets.UTF_8).putChar('\n');
+    hasher.putBoolean(options.noStd()).putChar('\n');
+    hasher.putString(version(Executables.cargo(environment), List.of("-V"), directory, environment), StandardCharsets.UTF_8);
+    Path rustc =
+        Optional.ofNullable(environment.get("RUSTC")).filter(r -> !r.isBlank()).map(Path::of)
+            .or(() -> Executables.onPath(environment, "rustc"))
+            .orElseThrow(() -> new CookException(1, "rustc not found: it is not on the PATH and RUSTC is not set"));
+    hasher.putString(version(rustc, List.of("-vV"), directory, environment), StandardCharsets.UTF_8);
+    return hasher.hash().toString();
+  }
+
+  private static String version(Path executable, List<String> args, Path directory, Map<String, String> environment) {
+    List<String> command = new ArrayList<>();
+    command.add(executable.toString());
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exitCode = process.waitFor();
+      if (exitCode != 0) {
+        throw new CookException(exitCode, executable + " " + String.join(" ", args) + " failed: " + output.strip());
+      }
+      return output;
+    } catch (IOException e) {
+      throw new CookException(1, "cannot run " + executable + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CookException(130, "interrupted while running " + executable);
+    }
+  }
+}
