@@ -8,12 +8,13 @@ import com.google.common.collect.ImmutableList;
  * A package read from a workspace: a member, or a path dependency that is not one (see {@link
  * Workspace#nonMemberPathDependencies()}).
  *
- * @param directory the package directory relative to the workspace root, {@code /}-separated;
- *     {@code ""} for a root package, starting with {@code ..} for a package outside the root
+ * @param directory the package directory relative to the workspace root, {@code /}-separated:
+ *     {@code crates/a}; {@code .} for the root package; starting with {@code ..} for a package
+ *     outside the root
  * @param edition the effective edition, after inheritance from {@code [workspace.package]}
  * @param targets every target, in {@link Target#RECIPE_ORDER}
- * @param pathDependencies the directories (relative to the workspace root, sorted) of the
- *     packages this one depends on by path, in any dependency table
+ * @param pathDependencies the directories (relative to the workspace root as {@code directory}
+ *     is, sorted) of the packages this one depends on by path, in any dependency table
  */
 public record Member(
     String directory,
@@ -30,6 +31,14 @@ public record Member(
     checkNotNull(pathDependencies);
   }
 
+  /** The {@link #directory()} of the root package. */
+  public static final String ROOT = ".";
+
+  /** {@code relative} as {@link #directory()} gives it: {@link #ROOT} for the root itself. */
+  static String directoryName(String relative) {
+    return relative.isEmpty() ? ROOT : relative;
+  }
+
   /** The package name. */
   public String name() {
     return manifest.packageSection().orElseThrow().name();
@@ -37,6 +46,6 @@ public record Member(
 
   /** The manifest's path relative to the workspace root, such as {@code crates/a/Cargo.toml}. */
   public String manifestPath() {
-    return directory.isEmpty() ? Workspace.MANIFEST : directory + "/" + Workspace.MANIFEST;
+    return directory.equals(ROOT) ? Workspace.MANIFEST : directory + "/" + Workspace.MANIFEST;
   }
 }

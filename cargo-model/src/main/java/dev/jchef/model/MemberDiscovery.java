@@ -264,11 +264,11 @@ final class MemberDiscovery {
               dependencyField(dependency),
               "path `" + RelativePaths.relativize(root, target.get()) + "` has no Cargo.toml");
         }
-        pathDependencies.add(RelativePaths.relativize(root, target.get()));
+        pathDependencies.add(Member.directoryName(RelativePaths.relativize(root, target.get())));
       }
     }
     return new Member(
-        RelativePaths.relativize(root, directory),
+        Member.directoryName(RelativePaths.relativize(root, directory)),
         manifest,
         edition,
         TargetDiscovery.discover(manifest, directory, edition),

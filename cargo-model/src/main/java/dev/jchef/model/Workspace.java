@@ -106,9 +106,9 @@ public final class Workspace {
     while (!Files.isRegularFile(packageDirectory.resolve(MANIFEST))) {
       packageDirectory = packageDirectory.getParent();
     }
-    String relative = RelativePaths.relativize(root, packageDirectory);
+    String relative = Member.directoryName(RelativePaths.relativize(root, packageDirectory));
     boolean member = workspace.members().stream().anyMatch(m -> m.directory().equals(relative));
-    if (!relative.isEmpty() && !member) {
+    if (!relative.equals(Member.ROOT) && !member) {
       throw CargoFileException.inFile(
           relative + "/" + MANIFEST,
           "this package believes it is in the workspace at " + root + " but is not one of its members;"

@@ -30,7 +30,7 @@ class WorkspaceMembersTest {
             "local/src/lib.rs", "");
 
     Workspace workspace = Workspace.discover(fileSystem.write(fixture));
-    assertEquals(List.of(""), directories(workspace.members()));
+    assertEquals(List.of("."), directories(workspace.members()));
     assertEquals(List.of("local"), directories(workspace.nonMemberPathDependencies()));
   }
 
@@ -116,7 +116,7 @@ class WorkspaceMembersTest {
     Workspace workspace = Workspace.discover(fileSystem.write(fixture));
     assertEquals(
         List.of(
-            "", "libs/build", "libs/deeper", "libs/dev", "libs/inherited", "libs/normal", "libs/windows-only"),
+            ".", "libs/build", "libs/deeper", "libs/dev", "libs/inherited", "libs/normal", "libs/windows-only"),
         directories(workspace.members()));
     assertEquals(
         List.of("libs/build", "libs/dev", "libs/inherited", "libs/normal", "libs/windows-only"),
@@ -149,7 +149,7 @@ class WorkspaceMembersTest {
             "examples/helper/src/lib.rs", "");
 
     Workspace workspace = Workspace.discover(fileSystem.write(fixture));
-    assertEquals(List.of("", "third_party/listed"), directories(workspace.members()));
+    assertEquals(List.of(".", "third_party/listed"), directories(workspace.members()));
     assertEquals(
         List.of("examples/helper", "third_party/dep"),
         directories(workspace.nonMemberPathDependencies()));
@@ -169,7 +169,7 @@ class WorkspaceMembersTest {
 
     Workspace workspace = Workspace.discover(fileSystem.write(fixture).resolve("ws"));
 
-    assertEquals(List.of(""), directories(workspace.members()));
+    assertEquals(List.of("."), directories(workspace.members()));
     assertEquals(List.of("../outside", "back"), directories(workspace.nonMemberPathDependencies()));
   }
 
@@ -185,7 +185,7 @@ class WorkspaceMembersTest {
 
     Workspace workspace = Workspace.discover(fileSystem.write(fixture).resolve("ws"));
 
-    assertEquals(List.of("", "../outside"), directories(workspace.members()));
+    assertEquals(List.of(".", "../outside"), directories(workspace.members()));
     assertEquals(List.of(), directories(workspace.nonMemberPathDependencies()));
   }
 

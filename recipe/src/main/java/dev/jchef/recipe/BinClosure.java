@@ -23,7 +23,7 @@ import java.util.TreeSet;
 final class BinClosure {
   private BinClosure() {}
 
-  /** The directories of the kept packages, relative to the workspace root. */
+  /** The directories of the kept packages, relative to the workspace root ({@code ""} for it). */
   static ImmutableSet<String> of(Workspace workspace, Collection<String> names) {
     Map<String, Member> byDirectory = new HashMap<>();
     workspace.members().forEach(m -> byDirectory.put(m.directory(), m));
@@ -41,7 +41,7 @@ final class BinClosure {
         toVisit.addAll(pkg.pathDependencies());
       }
     }
-    return ImmutableSet.copyOf(kept);
+    return kept.stream().map(PlannedManifest::directoryOf).collect(ImmutableSet.toImmutableSet());
   }
 
   private static Member select(Workspace workspace, String name) {

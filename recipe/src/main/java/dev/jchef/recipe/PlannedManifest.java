@@ -1,6 +1,7 @@
 package dev.jchef.recipe;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.Member;
 import dev.jchef.model.TomlTable;
 import dev.jchef.model.Target;
 import java.util.Optional;
@@ -23,6 +24,16 @@ record PlannedManifest(
   }
 
   static final String MANIFEST = "Cargo.toml";
+
+  /** A member's directory as a planned manifest holds it: {@code ""} for the root. */
+  static String directoryOf(Member member) {
+    return directoryOf(member.directory());
+  }
+
+  /** A {@link Member#directory()} as a planned manifest holds it: {@code ""} for the root. */
+  static String directoryOf(String memberDirectory) {
+    return memberDirectory.equals(Member.ROOT) ? "" : memberDirectory;
+  }
 
   String relativePath() {
     return directory.isEmpty() ? MANIFEST : directory + "/" + MANIFEST;

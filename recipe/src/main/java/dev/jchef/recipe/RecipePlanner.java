@@ -106,7 +106,7 @@ public final class RecipePlanner {
 
   private static PlannedManifest planned(Member member, PlannedManifest.Role role) {
     return new PlannedManifest(
-        member.directory(), member.manifest().document(), member.targets(), role);
+        PlannedManifest.directoryOf(member), member.manifest().document(), member.targets(), role);
   }
 
   private static RecipeManifest toRecipeManifest(PlannedManifest manifest) {
