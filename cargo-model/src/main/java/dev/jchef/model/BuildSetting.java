@@ -10,7 +10,7 @@ import com.google.common.collect.ImmutableList;
  * @param automatic the key is absent: look for {@code build.rs}
  * @param scripts the declared script paths; empty and not automatic means {@code build = false}
  */
-public record BuildSetting(boolean automatic, ImmutableList<String> scripts) {
+record BuildSetting(boolean automatic, ImmutableList<String> scripts) {
   static final String DEFAULT_SCRIPT = "build.rs";
 
   public static BuildSetting automaticSetting() {

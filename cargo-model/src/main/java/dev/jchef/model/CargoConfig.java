@@ -24,12 +24,19 @@ public record CargoConfig(String relativePath, String text) {
     checkNotNull(text);
   }
 
-  /** The configuration file of the workspace at {@code root}, if it has one. */
+  /**
+   * The configuration file of the workspace at {@code root}, if it has one. Its text is kept as
+   * it is, but must be TOML, as cargo will read it.
+   *
+   * @throws CargoFileException naming the file, line and column when it is not TOML
+   */
   public static Optional<CargoConfig> find(Path root) {
     for (String name : new String[] {LEGACY_NAME, NAME}) {
       Path file = RelativePaths.resolve(root, name);
       if (Files.isRegularFile(file)) {
-        return Optional.of(new CargoConfig(name, TomlReader.readText(file, name)));
+        String text = TomlReader.readText(file, name);
+        TomlReader.parse(text, name);
+        return Optional.of(new CargoConfig(name, text));
       }
     }
     return Optional.empty();

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param platform the {@code cfg(...)} expression or target triple of a
  *     {@code [target.<platform>.*dependencies]} table, empty for the plain tables
  */
-public record Dependency(
+record Dependency(
     String key, DependencyKind kind, Optional<String> platform, DependencySpec spec) {
 
   /** The package's real name: the {@code package} key of a renamed dependency, else the key. */

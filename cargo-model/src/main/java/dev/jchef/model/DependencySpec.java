@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param inheritsFromWorkspace {@code workspace = true}: the rest comes from
  *     {@code [workspace.dependencies]}
  */
-public record DependencySpec(
+record DependencySpec(
     Optional<String> version,
     Optional<String> path,
     Optional<String> git,

@@ -6,7 +6,7 @@ import java.util.Optional;
  * A package field that is either written out or inherited from {@code [workspace.package]} with
  * {@code field.workspace = true}.
  */
-public record Inheritable(Optional<String> literal) {
+record Inheritable(Optional<String> literal) {
 
   public static Inheritable of(String literal) {
     return new Inheritable(Optional.of(literal));

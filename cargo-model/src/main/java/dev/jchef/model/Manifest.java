@@ -176,7 +176,7 @@ public final class Manifest {
   }
 
   /** {@code [package]} (or the legacy {@code [project]}); empty for a virtual manifest. */
-  public Optional<PackageSection> packageSection() {
+  Optional<PackageSection> packageSection() {
     return packageSection;
   }
 
@@ -185,23 +185,23 @@ public final class Manifest {
     return packageSection.isEmpty();
   }
 
-  public Optional<TargetDeclaration> lib() {
+  Optional<TargetDeclaration> lib() {
     return lib;
   }
 
-  public ImmutableList<TargetDeclaration> bins() {
+  ImmutableList<TargetDeclaration> bins() {
     return bins;
   }
 
-  public ImmutableList<TargetDeclaration> examples() {
+  ImmutableList<TargetDeclaration> examples() {
     return examples;
   }
 
-  public ImmutableList<TargetDeclaration> tests() {
+  ImmutableList<TargetDeclaration> tests() {
     return tests;
   }
 
-  public ImmutableList<TargetDeclaration> benches() {
+  ImmutableList<TargetDeclaration> benches() {
     return benches;
   }
 
@@ -210,7 +210,7 @@ public final class Manifest {
    * {@code [build-dependencies]}, and each of them under {@code [target.<platform>]}, in the
    * order written.
    */
-  public ImmutableList<Dependency> dependencies() {
+  ImmutableList<Dependency> dependencies() {
     return dependencies;
   }
 
@@ -220,17 +220,17 @@ public final class Manifest {
   }
 
   /** {@code [patch.<registry or url>]}: the patched packages of each source. */
-  public ImmutableMap<String, ImmutableMap<String, DependencySpec>> patch() {
+  ImmutableMap<String, ImmutableMap<String, DependencySpec>> patch() {
     return patch;
   }
 
   /** {@code [replace]}: package id spec to replacement. */
-  public ImmutableMap<String, DependencySpec> replace() {
+  ImmutableMap<String, DependencySpec> replace() {
     return replace;
   }
 
   /** {@code [workspace]}, present on a workspace root only. */
-  public Optional<WorkspaceSection> workspace() {
+  Optional<WorkspaceSection> workspace() {
     return workspace;
   }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param autolib {@code autolib}, and likewise the other {@code auto*} switches: empty when not
  *     written, which is not the same as {@code true} in the 2015 edition
  */
-public record PackageSection(
+record PackageSection(
     String name,
     Optional<Inheritable> version,
     Optional<Inheritable> edition,

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param crateTypes {@code crate-type} (or the old {@code crate_type})
  * @param procMacro {@code proc-macro} (or the old {@code proc_macro})
  */
-public record TargetDeclaration(
+record TargetDeclaration(
     Optional<String> name,
     Optional<String> path,
     Optional<Boolean> harness,

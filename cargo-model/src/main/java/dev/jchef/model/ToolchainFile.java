@@ -37,12 +37,22 @@ public record ToolchainFile(Kind kind, String text) {
     checkNotNull(text);
   }
 
-  /** The toolchain file of the workspace at {@code root}, if it has one. */
+  /**
+   * The toolchain file of the workspace at {@code root}, if it has one. Its text is kept as it
+   * is; {@code rust-toolchain.toml} must be TOML, as rustup will read it.
+   *
+   * @throws CargoFileException naming the file, line and column when {@code rust-toolchain.toml}
+   *     is not TOML
+   */
   public static Optional<ToolchainFile> find(Path root) {
     for (Kind kind : Kind.values()) {
       Path file = root.resolve(kind.fileName());
       if (Files.isRegularFile(file)) {
-        return Optional.of(new ToolchainFile(kind, TomlReader.readText(file, kind.fileName())));
+        String text = TomlReader.readText(file, kind.fileName());
+        if (kind == Kind.TOML) {
+          TomlReader.parse(text, kind.fileName());
+        }
+        return Optional.of(new ToolchainFile(kind, text));
       }
     }
     return Optional.empty();

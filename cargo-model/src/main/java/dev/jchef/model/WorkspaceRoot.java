@@ -74,11 +74,23 @@ final class WorkspaceRoot {
         && parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("target");
   }
 
-  /** The root {@code package.workspace} names, relative to the manifest's directory. */
+  /**
+   * The root {@code package.workspace} names, relative to the manifest's directory.
+   *
+   * @throws CargoFileException naming the manifest when that directory has no {@code Cargo.toml}
+   */
   private static Optional<Path> pointer(TomlTable manifest, Path directory) {
-    return manifest.getTable("package")
-        .flatMap(p -> p.getString("workspace"))
-        .map(written -> RelativePaths.resolve(directory, written));
+    Optional<String> written = manifest.getTable("package").flatMap(p -> p.getString("workspace"));
+    if (written.isEmpty()) {
+      return Optional.empty();
+    }
+    Path root = RelativePaths.resolve(directory, written.get());
+    if (!Files.isRegularFile(root.resolve(Workspace.MANIFEST))) {
+      throw CargoFileException.atField(
+          directory.resolve(Workspace.MANIFEST).toString(), "package.workspace",
+          "`" + written.get() + "` has no Cargo.toml (" + root + ")");
+    }
+    return Optional.of(root);
   }
 
   /** Cargo's {@code is_excluded}: under an {@code exclude} entry, and not under a listed member. */

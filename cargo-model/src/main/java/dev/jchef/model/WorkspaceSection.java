@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param packageTable {@code [workspace.package]}: values members inherit
  * @param dependencies {@code [workspace.dependencies]}, whose paths are relative to the root
  */
-public record WorkspaceSection(
+record WorkspaceSection(
     ImmutableList<String> members,
     ImmutableList<String> exclude,
     Optional<ImmutableList<String>> defaultMembers,

@@ -1,6 +1,7 @@
 package dev.jchef.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
@@ -64,5 +65,30 @@ class RootFilesTest {
     assertEquals(
         Optional.of(new ToolchainFile(ToolchainFile.Kind.TOML, "[toolchain]\nchannel = \"1.80.0\"\n")),
         ToolchainFile.find(root));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void aConfigOrToolchainFileThatIsNotTomlIsRefusedNamingFileAndLine(TestFileSystem fileSystem) {
+    Path config = fileSystem.write(Fixture.of(".cargo/config.toml", "[build\njobs = 1\n"));
+    assertEquals(
+        ".cargo/config.toml:1",
+        assertThrows(CargoFileException.class, () -> CargoConfig.find(config))
+            .getMessage().substring(0, ".cargo/config.toml:1".length()));
+
+    Path toolchain = fileSystem.write(Fixture.of("rust-toolchain.toml", "[toolchain]\nchannel = \"stable\n"));
+    assertEquals(
+        "rust-toolchain.toml:2",
+        assertThrows(CargoFileException.class, () -> ToolchainFile.find(toolchain))
+            .getMessage().substring(0, "rust-toolchain.toml:2".length()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void aConfigInTomlOnePointOneIsKeptAsItIs(TestFileSystem fileSystem) {
+    String text = "[build]\nrustflags = [\n  \"-Cdebuginfo=1\",\n]\n[env]\nX = { value = \"\\e\", force = true, }\n";
+    Path root = fileSystem.write(Fixture.of(".cargo/config.toml", text));
+
+    assertEquals(Optional.of(new CargoConfig(".cargo/config.toml", text)), CargoConfig.find(root));
   }
 }

@@ -91,4 +91,16 @@ class WorkspaceFindTest {
         "Cargo.toml: no Cargo.toml in " + empty + " or any directory above it: not inside a Cargo workspace",
         error.getMessage());
   }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void aWorkspacePointerToADirectoryWithoutAManifestNamesTheManifestThatHasIt(TestFileSystem fileSystem) {
+    Path root = fileSystem.write(WORKSPACE.with("elsewhere/Cargo.toml", pkg("elsewhere") + "workspace = \"../nowhere\"\n"));
+
+    CargoFileException error = assertThrows(CargoFileException.class, () -> Workspace.find(at(root, "elsewhere")));
+
+    assertEquals(
+        at(root, "elsewhere/Cargo.toml") + ": package.workspace: `../nowhere` has no Cargo.toml (" + at(root, "nowhere") + ")",
+        error.getMessage());
+  }
 }

@@ -53,6 +53,11 @@ import java.util.stream.Stream;
  * {@code stderr}) and its fingerprint {@code .fingerprint/<package>-H}, so that the real build
  * script runs.
  *
+ * <p>A {@code cdylib}, {@code dylib} or {@code staticlib} is named without the unit's hash in
+ * {@code deps/} too, and cargo reports only its uplifted copy: its original in {@code deps/} (and
+ * the crate's {@code deps/<crate>.d}) go, which is enough for cargo to compile it again; its
+ * fingerprint directory, which no reported name identifies, stays.
+ *
  * <p>Why this is enough: cargo compiles a unit again when its fingerprint is missing or one of
  * its outputs is ("Dirty …: couldn't read metadata for file"), whatever the modification times
  * of the real sources; a {@code COPY} keeps times older than the cook, so times alone would leave
@@ -103,6 +108,11 @@ final class DummyArtifactCleaner {
           sources.addAll(origins);
           doomed.addAll(origins);
           doomed.add(file.resolveSibling(stem(file.getFileName().toString()) + ".d"));
+          if (!origins.isEmpty()) {
+            // A cdylib, dylib or staticlib keeps its name in deps/ (no hash), and so does its
+            // dep-info, named after the crate.
+            doomed.add(file.resolveSibling("deps").resolve(artifact.targetName().replace('-', '_') + ".d"));
+          }
         }
         for (Path source : sources) {
           unitHash(source)
@@ -161,8 +171,9 @@ final class DummyArtifactCleaner {
 
   /**
    * The files an uplifted copy was made from: files in its directory or in {@code deps/} named
-   * {@code <stem>-<hash><extension>} (the stem with {@code _} for {@code -}) that are the same
-   * file or hold the same bytes.
+   * {@code <stem>-<hash><extension>} (the stem with {@code _} for {@code -}), or in {@code deps/}
+   * by the copy's own name (a {@code cdylib}, {@code dylib} or {@code staticlib}, which cargo
+   * names without the hash), that are the same file or hold the same bytes.
    */
   private static List<Path> uplifted(Path copy) {
     if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
@@ -172,6 +183,10 @@ final class DummyArtifactCleaner {
     String prefix = stem(name).replace('-', '_') + "-";
     String extension = name.substring(stem(name).length());
     List<Path> origins = new ArrayList<>();
+    Path sameName = copy.getParent().resolve("deps").resolve(name);
+    if (sameFile(copy, sameName)) {
+      origins.add(sameName);
+    }
     for (Path directory : List.of(copy.getParent(), copy.getParent().resolve("deps"))) {
       for (Path candidate : list(directory)) {
         String candidateName = fileName(candidate);

@@ -169,4 +169,26 @@ class DummyArtifactCleanerTest {
 
     assertEquals(List.of(), cleaner(target).clean(messages(target)));
   }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void findsTheOriginalOfANativeLibraryThatCargoNamesWithoutTheHash(TestFileSystem fileSystem) throws IOException {
+    Path target =
+        fileSystem.write(
+            Fixture.of(
+                "debug/.fingerprint/plug-4444444444444444/lib-plug", "",
+                "debug/deps/libplug.so", "dummy cdylib",
+                "debug/deps/libplug.a", "dummy staticlib",
+                "debug/deps/plug.d", "",
+                "debug/deps/libother.so", "another crate's"));
+    Files.createLink(target.resolve("debug").resolve("libplug.so"), target.resolve("debug").resolve("deps").resolve("libplug.so"));
+    Files.copy(target.resolve("debug").resolve("deps").resolve("libplug.a"), target.resolve("debug").resolve("libplug.a"));
+    CargoMessages messages = new CargoMessages();
+    messages.add(artifact(LOCAL, "plug", target, "debug/libplug.so", "debug/libplug.a"));
+
+    cleaner(target).clean(messages);
+
+    assertEquals(
+        List.of("debug/.fingerprint/plug-4444444444444444/lib-plug", "debug/deps/libother.so"), remaining(target));
+  }
 }

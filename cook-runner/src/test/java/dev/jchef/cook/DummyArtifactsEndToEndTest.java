@@ -102,4 +102,30 @@ class DummyArtifactsEndToEndTest {
     assertEquals(List.of("app app", "app applib", "app build-script-build"), build.localCompiled());
     assertEquals("THE REAL APP generated\n", scenario.program("target/" + host + "/release/app"));
   }
+
+  @Test
+  void nativeLibrariesWhichCargoNamesWithoutTheHash() throws java.io.IOException {
+    // cdylib and staticlib keep their names in deps/; with the masked version and an explicit
+    // name and path, nothing but the removed originals tells cargo to build them again.
+    CookScenario scenario =
+        scenario(
+            Fixture.of(
+                "Cargo.toml",
+                "[package]\nname = \"plug\"\nversion = \"0.0.1\"\nedition = \"2021\"\n\n"
+                    + "[lib]\nname = \"plug\"\npath = \"src/lib.rs\"\ncrate-type = [\"cdylib\", \"staticlib\", \"rlib\"]\n\n"
+                    + "[dependencies]\nchef-extra = \"1.0.0\"\n",
+                "src/lib.rs",
+                "#[no_mangle]\npub extern \"C\" fn plug_real() -> u32 {\n    chef_extra::extra()\n}\n"));
+
+    scenario.cook(scenario.prepare(), CookOptions.defaults());
+    scenario.copySourcesKeepingTimes();
+    CookScenario.BuildOutcome build = scenario.build();
+
+    assertEquals(List.of(), build.externalCompiled());
+    assertEquals(List.of("plug plug"), build.localCompiled());
+    for (String library : List.of("target/debug/libplug.so", "target/debug/libplug.a", "target/debug/libplug.rlib")) {
+      String bytes = new String(java.nio.file.Files.readAllBytes(scenario.cook.resolve(library)), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(bytes.contains("plug_real"), library + " is the real library");
+    }
+  }
 }
