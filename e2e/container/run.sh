@@ -27,7 +27,9 @@ buildah "${storage[@]}" info >/dev/null 2>&1 || skip "buildah cannot run on this
 
 mirror() {
   local url
-  url="$(grep -hoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | head -1 || true)"
+  # The first mirror apt uses: a "URIs:" or "deb" line, not a comment naming another archive.
+  url="$(grep -hE '^[[:space:]]*(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources \
+    /etc/apt/sources.list.d/*.list 2>/dev/null | grep -oE 'https?://[^ ]+/debian/?' | head -1 || true)"
   echo "${url:-http://deb.debian.org/debian}"
 }
 
@@ -83,6 +85,13 @@ step_times() {
        END { if (step) printf "    %6.1f s  %s\n", 0, step }' "$work/$1.log"
 }
 
+# step_compiled NAME PATTERN: the crates cargo compiled in the step whose STEP line matches, sorted
+step_compiled() {
+  awk -v pattern="$2" '
+    / STEP [0-9]+\/[0-9]+: / { in_step = index($0, pattern) > 0; next }
+    in_step && / Compiling / { for (i = 1; i <= NF; i++) if ($i == "Compiling") print $(i + 1) }' "$work/$1.log" | sort | tr '\n' ' ' | sed 's/ $//'
+}
+
 runs_program() {
   local image="localhost/jchef-example-$1" expected="$2" container output
   container="$(buildah "${storage[@]}" from "$image")"
@@ -99,7 +108,7 @@ trap 'rm -rf "$work"' EXIT
 base_image
 "$home/jchef" --version >/dev/null   # builds the jar when needed
 mkdir -p "$context"
-cp "$home/examples/docker/Dockerfile" "$home/examples/docker/Dockerfile.sccache" \
+cp "$home/examples/docker/Dockerfile" "$home/examples/docker/Dockerfile.sccache" "$home/examples/docker/Dockerfile.layers" \
    "$home/examples/docker/cargo-config.toml" "$home/jchef-cli/target/jchef-all.jar" "$context/"
 printf '\n# e2e/container/run.sh run %s\n' "$(date +%s%N)" >> "$context/cargo-config.toml"
 rm -rf /var/tmp/buildah-cache/var/cache/sccache   # the sccache variant's cache mount: start cold
@@ -130,8 +139,48 @@ for variant in plain sccache; do
   runs_program "$variant-dependency" '{"message":"hello from a jchef-cooked image, with anyhow","built_with":"jchef"}'
 done
 
+# Member layers (Dockerfile.layers, workspace/jchef-layers.toml: model, then render, final hello),
+# with --release and with --release --target: a leaf change compiles only hello in the final step,
+# the layer steps come from the cache; a first-layer change runs every later step again.
+host="$(rustc -vV 2>/dev/null | sed -n 's/^host: //p' || true)"
+[ -n "$host" ] || host=x86_64-unknown-linux-gnu
+for flavour in release target; do
+  if [ "$flavour" = release ]; then
+    args=(--build-arg "FLAGS=--release" --build-arg "OUT=release")
+  else
+    args=(--build-arg "FLAGS=--release --target $host" --build-arg "OUT=$host/release")
+  fi
+  rm -rf "$context/workspace"
+  cp -r "$home/examples/docker/workspace" "$context/workspace"
+  name="layers-$flavour"
+  echo "== layers ($flavour): cold build"
+  build "$name-cold" Dockerfile.layers "${args[@]}"
+  runs_program "$name-cold" '{"message":"hello from a layered jchef build","built_with":"jchef"}'
+
+  echo "== layers ($flavour): after a change to the leaf package hello, in a fresh checkout"
+  fresh="$(mktemp -d)"; cp -r "$context/workspace" "$fresh/" && rm -rf "$context/workspace" && mv "$fresh/workspace" "$context/" && rmdir "$fresh"
+  sed -i 's/println!("{}", render/println!("{} (leaf changed)", render/' "$context/workspace/crates/hello/src/main.rs"
+  build "$name-leaf" Dockerfile.layers "${args[@]}"
+  for layer in 1 2; do
+    step_cached "$name-leaf" "--layer $layer" || fail "layers ($flavour): layer $layer ran again after a leaf change"
+  done
+  compiled="$(step_compiled "$name-leaf" "cargo build")"
+  [ "$compiled" = "hello" ] || fail "layers ($flavour): the final build compiled '$compiled', not only 'hello'"
+  echo "  layers 1 and 2 came from the cache; the final build compiled: $compiled"
+  runs_program "$name-leaf" '{"message":"hello from a layered jchef build","built_with":"jchef"} (leaf changed)'
+
+  echo "== layers ($flavour): after a change to the first layer's package model"
+  sed -i 's/hello from a layered jchef build/hello from a rebuilt first layer/' "$context/workspace/crates/model/src/lib.rs"
+  build "$name-first" Dockerfile.layers "${args[@]}"
+  step_cached "$name-first" "--layer 1" && fail "layers ($flavour): layer 1 came from the cache after its package changed"
+  step_cached "$name-first" "--layer 2" && fail "layers ($flavour): layer 2 came from the cache after layer 1 changed"
+  echo "  layers 1 and 2 ran again; the final build compiled: $(step_compiled "$name-first" "cargo build")"
+  runs_program "$name-first" '{"message":"hello from a rebuilt first layer","built_with":"jchef"} (leaf changed)'
+done
+
 echo "== timings (seconds; per step, from buildah's output)"
-for name in plain-cold plain-source plain-dependency sccache-cold sccache-source sccache-dependency; do
+for name in plain-cold plain-source plain-dependency sccache-cold sccache-source sccache-dependency \
+    layers-release-cold layers-release-leaf layers-release-first layers-target-cold layers-target-leaf layers-target-first; do
   echo "  $name: $(awk -v n="$name" '$1 == n { print $2 " s in all" }' "$work/totals")"
   step_times "$name"
 done
@@ -140,4 +189,5 @@ for name in sccache-cold sccache-source sccache-dependency; do
   misses="$(grep -m1 ' Cache misses  ' "$work/$name.log" | awk '{ print $NF }' || true)"
   echo "  $name: sccache during cook: ${hits:-0} hits, ${misses:-0} misses (cook cached: no stats)"
 done
-echo "PASSED: cook cached after a source-only change, rebuilt after a dependency change, in both variants"
+echo "PASSED: cook cached after a source-only change, rebuilt after a dependency change, in both variants;"
+echo "        member layers: a leaf change compiled only the leaf, with --release and with --target"

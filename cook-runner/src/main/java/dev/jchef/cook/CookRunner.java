@@ -4,17 +4,22 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.model.Lockfile;
 import dev.jchef.model.TargetKind;
+import dev.jchef.recipe.LayerPlan;
+import dev.jchef.recipe.LayerRecipe;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.skeleton.SkeletonOptions;
 import dev.jchef.skeleton.SkeletonReport;
 import dev.jchef.skeleton.SkeletonWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -86,9 +91,62 @@ public final class CookRunner {
    * @throws CookException when cargo is missing or fails (with cargo's exit status)
    */
   public CookResult cook(Recipe recipe, Optional<Path> recipeFile) {
+    return run(recipe, recipeFile, options, ImmutableSet.of());
+  }
+
+  /**
+   * Builds layer {@code layer} of {@code plan} in a directory cooked from {@code recipe}, after
+   * the real files of that layer's packages were copied in (those of earlier layers are there
+   * from their steps): writes the skeleton with those packages real ({@link LayerRecipe}; the real
+   * root manifest is taken from {@code .jchef/workspace.toml} when present), gives their files
+   * one fixed time ({@link SourceTimes}), builds with cargo, and removes what the dummies compiled
+   * to. The real packages' units stay, for the final build to find fresh. {@code --locked} and
+   * {@code --frozen} are not passed: cargo updates the lockfile entries of the workspace's own
+   * packages to their real versions (no registry entry changes).
+   *
+   * @param layer counted from 1
+   * @throws CookException when cargo fails, or a package of the layer has no {@code Cargo.toml}
+   *     here (its files were not copied in)
+   * @throws RecipeException when the plan does not fit the recipe
+   */
+  public CookResult cookLayer(Recipe recipe, LayerPlan plan, int layer, Optional<Path> recipeFile) {
+    ImmutableSet<String> real = plan.membersThrough(layer);
+    SkeletonWriter skeleton = new SkeletonWriter(root, SkeletonOptions.defaults());
+    for (String directory : plan.members(layer)) {
+      Path manifest = root.resolve(directory).resolve("Cargo.toml");
+      if (!Files.isRegularFile(manifest) || skeleton.wrote(directory + "/Cargo.toml")) {
+        throw new CookException(
+            1, "layer " + layer + ": " + directory + "/Cargo.toml is the skeleton's, not the real one: copy the layer's packages in"
+                + " before building it (COPY " + directory + " " + directory + ")");
+      }
+    }
+    Path workspaceFile = root.resolve(WORKSPACE_MANIFEST);
+    Optional<String> workspaceManifest;
+    try {
+      workspaceManifest = Files.isRegularFile(workspaceFile) ? Optional.of(Files.readString(workspaceFile)) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + workspaceFile, e);
+    }
+    Recipe layerRecipe = LayerRecipe.of(recipe, real, workspaceManifest);
+    SourceTimes.fix(root, real);
+    ManifestOptions manifest = options.manifest();
+    if (manifest.locked() || manifest.frozen()) {
+      err.println("jchef cook: layer " + layer + ": building without --locked/--frozen, so that cargo records"
+          + " the real versions of the workspace's packages in the lockfile");
+    }
+    CookOptions layerOptions =
+        options.withManifest(new ManifestOptions(manifest.manifestPath(), false, manifest.offline() || manifest.frozen(), false));
+    return run(layerRecipe, recipeFile, layerOptions, real);
+  }
+
+  /** Where a layer step finds the real root manifest, copied in from the workspace's Cargo.toml. */
+  public static final String WORKSPACE_MANIFEST = ".jchef/workspace.toml";
+
+  private CookResult run(Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided) {
     long start = System.nanoTime();
     Optional<Path> targetDirectory = targetDirectory();
-    SkeletonOptions skeletonOptions = SkeletonOptions.defaults().withNoStd(options.noStd());
+    SkeletonOptions skeletonOptions =
+        SkeletonOptions.defaults().withNoStd(options.noStd()).withProvidedDirectories(provided);
     skeletonOptions = recipeFile.map(skeletonOptions::withRecipeFile).orElse(skeletonOptions);
     skeletonOptions = targetDirectory.map(skeletonOptions::withTargetDirectory).orElse(skeletonOptions);
     SkeletonWriter writer = new SkeletonWriter(root, skeletonOptions);
@@ -102,7 +160,7 @@ public final class CookRunner {
       cargoEnvironment.remove("RUSTUP_TOOLCHAIN");
     }
     CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment);
-    CookOptions cargoOptions = withStandInsFor(recipe);
+    CookOptions cargoOptions = withStandInsFor(recipe, options);
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
     sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));
     CookProgress progress = new CookProgress(err, terminal, lockedPackages(recipe));
@@ -154,7 +212,7 @@ public final class CookRunner {
    * all of its kind, saying so: the recipe leaves out those that only their files declare, and
    * keeps a stand-in target where the package needs one ({@link TargetSelection#replacingUnknown}).
    */
-  private CookOptions withStandInsFor(Recipe recipe) {
+  private CookOptions withStandInsFor(Recipe recipe, CookOptions options) {
     BiPredicate<TargetKind, String> known =
         (kind, name) ->
             recipe.manifests().stream()

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * build compiles no registry crate and every workspace crate, and the program is the real one.
  */
 class CookEndToEndTest {
-  private static final String REAL_OUTPUT =
+  static final String REAL_OUTPUT =
       "HELLO, JCHEF!!! WELCOME!!!\nhello from derived Demo\n"
           + "built by chef-build-info's build script\napp's own build script\n";
   private static final List<String> WORKSPACE_UNITS =

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookResult;
 import dev.jchef.cook.CookRunner;
+import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.Recipe;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,14 @@ final class CookCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, order = 5, description = "Pass --verbose to cargo; stack traces on errors.")
   boolean verbose;
 
+  @Option(names = "--layer", paramLabel = "K", order = 6,
+      description = "Build layer K of the layer plan (jchef layers) for real, after its packages' files were copied in.")
+  Integer layer;
+
+  @Option(names = "--layers", paramLabel = "FILE", order = 7, defaultValue = LayerPlan.FILE_NAME,
+      description = "The layer plan, with --layer (default: ${DEFAULT-VALUE}).")
+  Path layersFile;
+
   @ArgGroup(exclusive = false, validate = false, heading = "%nPackage Selection:%n", order = 10)
   PackageFlags packages;
 
@@ -76,11 +85,21 @@ final class CookCommand implements Callable<Integer> {
     CookOptions options = options();
     Path recipeFile = main.workingDirectory().resolve(recipePath);
     Recipe recipe = RecipeFiles.read(recipeFile, recipePath);
-    CookResult result =
+    CookRunner runner =
         CookRunner.in(main.workingDirectory(), options)
             .withEnvironment(main.environment())
-            .withOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), main.terminal())
-            .cook(recipe, Optional.of(recipeFile));
+            .withOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), main.terminal());
+    CookResult result;
+    if (layer == null) {
+      result = runner.cook(recipe, Optional.of(recipeFile));
+    } else {
+      LayerPlan plan = LayerPlan.read(main.workingDirectory().resolve(layersFile), layersFile.toString());
+      if (layer < 1 || layer > plan.layers().size()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--layer " + layer + ": " + layersFile + " has layers 1 to " + plan.layers().size());
+      }
+      result = runner.cookLayer(recipe, plan, layer, Optional.of(recipeFile));
+    }
     spec.commandLine().getErr().println("jchef cook: " + result.summary());
     return ExitCode.OK;
   }

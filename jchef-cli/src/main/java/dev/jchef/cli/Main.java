@@ -72,6 +72,7 @@ public final class Main implements Runnable {
     subcommands.put("hash", HashCommand::new);
     subcommands.put("diff", DiffCommand::new);
     subcommands.put("history", HistoryCommand::new);
+    subcommands.put("layers", LayersCommand::new);
     subcommands.put("demo", DemoCommand::new);
     return Collections.unmodifiableMap(subcommands);
   }

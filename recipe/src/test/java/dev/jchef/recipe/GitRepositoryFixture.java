@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -12,7 +14,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A git repository made in a test, commit by commit, with JGit. */
 final class GitRepositoryFixture implements AutoCloseable {
-  private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.com", java.time.Instant.ofEpochMilli(1_700_000_000_000L), java.time.ZoneOffset.UTC);
+  private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.com", Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
 
   final Git git;
   final Path directory;

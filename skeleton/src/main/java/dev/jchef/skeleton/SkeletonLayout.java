@@ -98,6 +98,20 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
     return true;
   }
 
+  /** This layout with more directories whose files are provided. */
+  SkeletonLayout withProvided(Set<String> directories) {
+    if (directories.isEmpty()) {
+      return this;
+    }
+    return new SkeletonLayout(
+        files, ImmutableSet.<String>builder().addAll(providedDirectories).addAll(directories).build());
+  }
+
+  /** Whether {@code path} lies in a provided directory. */
+  boolean isProvided(String path) {
+    return providedDirectories.stream().anyMatch(directory -> path.startsWith(directory + "/"));
+  }
+
   private static ImmutableSet<String> providedDirectories(
       Recipe recipe, Set<String> manifestDirectories) {
     Set<String> provided = new TreeSet<>();

@@ -47,7 +47,7 @@ public final class SkeletonWriter {
    * @throws SkeletonRefusedException when writing could harm real work; nothing is written then
    */
   public SkeletonReport write(Recipe recipe) {
-    SkeletonLayout layout = SkeletonLayout.of(recipe, options.noStd());
+    SkeletonLayout layout = SkeletonLayout.of(recipe, options.noStd()).withProvided(options.providedDirectories());
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
@@ -78,7 +78,7 @@ public final class SkeletonWriter {
     }
     ImmutableList.Builder<String> removed = ImmutableList.builder();
     for (String path : previous.sha256ByPath().keySet()) {
-      if (!planned.containsKey(path) && previous.owns(root, path)) {
+      if (!planned.containsKey(path) && !layout.isProvided(path) && previous.owns(root, path)) {
         delete(SkeletonFiles.resolve(root, path));
         removed.add(path);
       }
@@ -98,6 +98,14 @@ public final class SkeletonWriter {
       SkeletonFiles.sha256(SkeletonFiles.resolve(root, path))
           .ifPresent(sha256 -> record.plus(Map.of(path, sha256)).writeTo(root));
     }
+  }
+
+  /**
+   * Whether the file at {@code path} (relative to the root, {@code /}-separated) is one this
+   * writer wrote and nobody changed since: false for a file someone copied over it.
+   */
+  public boolean wrote(String path) {
+    return WriteRecord.read(root).owns(root, path);
   }
 
   private static boolean hasContent(Path location, byte[] bytes) {

@@ -1,0 +1,122 @@
+package dev.jchef.cook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.collect.ImmutableList;
+import dev.jchef.recipe.LayerPlan;
+import dev.jchef.recipe.Recipe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Member layers with real cargo, as a container build runs them: cook; layer 1 ({@code greeter})
+ * and layer 2 ({@code tool}) each after copying in their files (and the real root manifest); then
+ * the final step after a new checkout (new file times), starting from the image of the last layer
+ * step: it compiles only {@code app}, the final step's package, and the program is the real one.
+ * The example's members inherit version, edition, lints and a dependency from the root manifest.
+ */
+class LayersEndToEndTest {
+  private static final LayerPlan PLAN =
+      new LayerPlan(
+          ImmutableList.of(ImmutableList.of("greeter"), ImmutableList.of("tool")), ImmutableList.of("app"));
+  private static final List<String> APP_UNITS = List.of("app app", "app build-script-build");
+
+  @TempDir Path base;
+
+  @Test
+  void afterALeafChangeTheFinalBuildCompilesOnlyThatPackage() throws IOException {
+    CookScenario scenario = CookScenario.of(base, CookScenario.example());
+    Recipe recipe = scenario.prepare();
+    scenario.cook(recipe, CookOptions.defaults());
+    CookResult layer1 = layer(scenario, recipe, 1, "greeter");
+    assertTrue(layer1.compiledUnits() > 0, layer1.summary());
+    layer(scenario, recipe, 2, "tool");
+    Path layerImage = snapshot(scenario.cook.resolve("target"));
+
+    scenario.copySources();   // a new checkout: new times
+    SourceTimes.fix(scenario.cook, PLAN.layerMembers());
+    CookScenario.BuildOutcome first = scenario.build();
+    assertEquals(List.of(), first.externalCompiled());
+    assertEquals(APP_UNITS, first.localCompiled());
+    assertEquals(CookEndToEndTest.REAL_OUTPUT, scenario.program("target/debug/app"));
+
+    restore(layerImage, scenario.cook.resolve("target"));   // the final step starts from the layer image
+    scenario.edit("app/src/main.rs", Files.readString(scenario.project.resolve("app/src/main.rs")).replace("\"{}\", Demo", "\"{} (edited)\", Demo"));
+    scenario.copySources();
+    SourceTimes.fix(scenario.cook, PLAN.layerMembers());
+    CookScenario.BuildOutcome second = scenario.build();
+    assertEquals(List.of(), second.externalCompiled());
+    assertEquals(APP_UNITS, second.localCompiled());
+    assertTrue(scenario.program("target/debug/app").contains("hello from derived Demo (edited)\n"));
+  }
+
+  @Test
+  void aLayerWhoseFilesWereNotCopiedInIsAClearError() {
+    CookScenario scenario = CookScenario.of(base, CookScenario.example());
+    Recipe recipe = scenario.prepare();
+    scenario.cook(recipe, CookOptions.defaults());
+
+    CookException error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            CookException.class,
+            () -> CookRunner.in(scenario.cook, CookOptions.defaults()).withEnvironment(scenario.environment)
+                .cookLayer(recipe, PLAN, 1, Optional.empty()));
+
+    assertEquals(
+        "layer 1: greeter/Cargo.toml is the skeleton's, not the real one: copy the layer's packages in before"
+            + " building it (COPY greeter greeter)",
+        error.getMessage());
+  }
+
+  /** A layer step: its package's files and the root manifest copied in, keeping their times. */
+  private static CookResult layer(CookScenario scenario, Recipe recipe, int layer, String directory) throws IOException {
+    copyTree(scenario.project.resolve(directory), scenario.cook.resolve(directory));
+    Files.createDirectories(scenario.cook.resolve(".jchef"));
+    Files.copy(
+        scenario.project.resolve("Cargo.toml"), scenario.cook.resolve(CookRunner.WORKSPACE_MANIFEST),
+        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+    return CookRunner.in(scenario.cook, CookOptions.defaults())
+        .withEnvironment(scenario.environment)
+        .cookLayer(recipe, PLAN, layer, Optional.empty());
+  }
+
+  private Path snapshot(Path target) throws IOException {
+    Path copy = base.resolve("layer-image");
+    copyTree(target, copy);
+    return copy;
+  }
+
+  private static void restore(Path snapshot, Path target) throws IOException {
+    try (Stream<Path> paths = Files.walk(target)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+    copyTree(snapshot, target);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path destination = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(destination);
+        } else {
+          Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

@@ -1,0 +1,5 @@
+//! Prints the greeting.
+
+fn main() {
+    println!("{}", render::render(&model::greeting()));
+}

@@ -1,0 +1,176 @@
+package dev.jchef.cli;
+
+import dev.jchef.cook.SourceTimes;
+import dev.jchef.model.Workspace;
+import dev.jchef.recipe.GitRepositories;
+import dev.jchef.recipe.LayerPlan;
+import dev.jchef.recipe.LayerPlanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jchef layers}: plans member layers from the git history, checks a plan, prints the
+ * Dockerfile lines for it, and gives the final build step its fixed source times.
+ */
+@Command(
+    name = "layers",
+    mixinStandardHelpOptions = true,
+    description =
+        "Plan member layers for container builds: after a source change, only the layers from the"
+            + " changed package on and the final step compile. Without an action, suggests a plan"
+            + " from the git history (rarely changed packages first, in dependency order) and prints"
+            + " the workspace crates a commit is expected to compile with it and without.")
+final class LayersCommand implements Callable<Integer> {
+  @Option(names = "--plan", paramLabel = "FILE", defaultValue = LayerPlan.FILE_NAME,
+      description = "The plan file, relative to the workspace root (default: ${DEFAULT-VALUE}).")
+  String planFile;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Action action;
+
+  @Option(names = "--layers", paramLabel = "N", defaultValue = "3", description = "How many layers to suggest (default: ${DEFAULT-VALUE}).")
+  int layers;
+
+  @Option(names = "--history", paramLabel = "N", defaultValue = "200",
+      description = "How many first-parent commits to learn from (default: ${DEFAULT-VALUE}).")
+  int history;
+
+  @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD", description = "The newest commit (default: ${DEFAULT-VALUE}).")
+  String revision;
+
+  @Option(names = {"-r", "--release"}, description = "With --dockerfile: the steps build in release mode.")
+  boolean release;
+
+  @Mixin GitLocation git;
+
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  /** What to do instead of suggesting. */
+  static final class Action {
+    @Option(names = "--write", required = true, description = "Suggest, and write the plan file.")
+    boolean write;
+
+    @Option(names = "--check", required = true, description = "Check the plan file against the workspace.")
+    boolean check;
+
+    @Option(names = "--dockerfile", required = true,
+        description = "Print the Dockerfile lines of the plan file: one COPY and cook step per layer, then the final build.")
+    boolean dockerfile;
+
+    @Option(names = "--fix-times", required = true,
+        description = "Give the files of the plan's layer packages the fixed time the layer steps built them with: run it before the final cargo build.")
+    boolean fixTimes;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (action != null && action.fixTimes) {
+      Path root = main.workingDirectory();
+      LayerPlan plan = LayerPlan.read(root.resolve(planFile), planFile);
+      int files = SourceTimes.fix(root, plan.layerMembers());
+      out.println("jchef layers: " + files + " files of " + plan.layerMembers().size() + " layer packages set to "
+          + SourceTimes.FIXED);
+      return ExitCode.OK;
+    }
+    Workspace workspace = Workspace.find(main.workingDirectory());
+    Path planPath = workspace.root().resolve(planFile);
+    if (action != null && (action.check || action.dockerfile)) {
+      LayerPlan plan = LayerPlan.read(planPath, planFile).checkedAgainst(workspace);
+      if (action.check) {
+        out.println("jchef layers: " + planFile + " fits the workspace: " + describe(plan));
+      } else {
+        out.print(dockerfile(plan));
+      }
+      return ExitCode.OK;
+    }
+    LayerPlanner.Suggestion suggestion = suggest(workspace);
+    out.printf(
+        Locale.ROOT, "jchef layers: %d commits read; changes per package: %s%n", suggestion.commits(),
+        suggestion.changes().entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", ")));
+    LayerPlan plan = suggestion.plan();
+    for (int i = 1; i <= plan.layers().size(); i++) {
+      out.println("layer " + i + ": " + String.join(", ", plan.members(i)));
+    }
+    out.println("final:   " + (plan.finalStep().isEmpty() ? "(nothing)" : String.join(", ", plan.finalStep())));
+    out.printf(
+        Locale.ROOT,
+        "expected workspace crates compiled per commit: %.2f with these layers, %.2f without (every package, every commit)%n",
+        suggestion.expectedWithPlan(), suggestion.expectedToday());
+    if (action != null && action.write) {
+      try {
+        Files.writeString(planPath, plan.toToml(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + planPath, e);
+      }
+      out.println("jchef layers: written to " + planPath);
+    }
+    return ExitCode.OK;
+  }
+
+  private LayerPlanner.Suggestion suggest(Workspace workspace) {
+    if (history < 1 || layers < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--history and --layers must be at least 1");
+    }
+    try (Repository repository = git.open(main.workingDirectory())) {
+      RevCommit start = GitRepositories.commit(repository, revision);
+      // With --repo, the history of another tree of the same packages (paths from its root).
+      String workspacePath = git.workspacePath(repository, workspace.root());
+      return LayerPlanner.suggest(workspace, repository, start, workspacePath, history, layers);
+    }
+  }
+
+  private static String describe(LayerPlan plan) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= plan.layers().size(); i++) {
+      text.append("layer ").append(i).append(' ').append(plan.members(i)).append("; ");
+    }
+    return text.append("final ").append(plan.finalStep()).toString();
+  }
+
+  /** The builder stage's lines after cook, for this plan. */
+  private String dockerfile(LayerPlan plan) {
+    String flags = release ? " --release" : "";
+    StringBuilder text = new StringBuilder();
+    text.append("# Member layers (").append(planFile).append("): each step is cached while its packages' files are\n")
+        .append("# unchanged. The real root manifest is what the packages inherit from.\n")
+        .append("COPY ").append(planFile).append(' ').append(planFile).append('\n')
+        .append("COPY Cargo.toml .jchef/workspace.toml\n");
+    for (int i = 1; i <= plan.layers().size(); i++) {
+      List<String> members = plan.members(i);
+      for (String member : members) {
+        text.append("COPY ").append(member).append(' ').append(member).append('\n');
+      }
+      text.append("RUN jchef cook").append(flags).append(" --layer ").append(i)
+          .append(planFile.equals(LayerPlan.FILE_NAME) ? "" : " --layers " + planFile).append('\n');
+    }
+    text.append("COPY . .\n")
+        .append("RUN jchef layers --fix-times")
+        .append(planFile.equals(LayerPlan.FILE_NAME) ? "" : " --plan " + planFile)
+        .append(" && cargo build").append(flags).append('\n');
+    return text.toString();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.jchef.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jchef.cook.SourceTimes;
+import dev.jchef.model.testing.Fixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jchef layers: suggest from history, check, print the Dockerfile lines, fix the times. */
+class LayersCommandTest {
+  private static final PersonIdent AUTHOR =
+      new PersonIdent("Test", "test@example.com", Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
+  private static final Fixture WORKSPACE =
+      Fixture.of(
+          "Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n",
+          "crates/core/Cargo.toml", "[package]\nname = \"core\"\nversion = \"1.0.0\"\n",
+          "crates/core/src/lib.rs", "",
+          "crates/app/Cargo.toml",
+          "[package]\nname = \"app\"\nversion = \"1.0.0\"\n[dependencies]\ncore = { path = \"../core\" }\n",
+          "crates/app/src/main.rs", "");
+
+  @TempDir Path directory;
+
+  @Test
+  void suggestsWritesChecksAndPrintsTheDockerfileLines() throws Exception {
+    try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+      WORKSPACE.writeTo(directory);
+      commit(git, "workspace");
+      for (int i = 0; i < 3; i++) {
+        Fixture.of("crates/app/src/main.rs", "// " + i + "\n").writeTo(directory);
+        commit(git, "app " + i);
+      }
+    }
+
+    CommandLineRun suggest = CommandLineRun.in(directory.resolve("crates/app"), "layers", "--layers", "1", "--write");
+
+    assertEquals(
+        new CommandLineRun(
+            0,
+            "jchef layers: 4 commits read; changes per package: crates/core 0, crates/app 3\n"
+                + "layer 1: crates/core\n"
+                + "final:   crates/app\n"
+                + "expected workspace crates compiled per commit: 1.00 with these layers, 2.00 without (every package, every commit)\n"
+                + "jchef layers: written to " + directory.toRealPath().resolve("jchef-layers.toml") + "\n",
+            ""),
+        suggest);
+    assertEquals(
+        "jchef layers: jchef-layers.toml fits the workspace: layer 1 [crates/core]; final [crates/app]\n",
+        CommandLineRun.in(directory, "layers", "--check").out());
+    assertEquals(
+        "# Member layers (jchef-layers.toml): each step is cached while its packages' files are\n"
+            + "# unchanged. The real root manifest is what the packages inherit from.\n"
+            + "COPY jchef-layers.toml jchef-layers.toml\n"
+            + "COPY Cargo.toml .jchef/workspace.toml\n"
+            + "COPY crates/core crates/core\n"
+            + "RUN jchef cook --release --layer 1\n"
+            + "COPY . .\n"
+            + "RUN jchef layers --fix-times && cargo build --release\n",
+        CommandLineRun.in(directory, "layers", "--dockerfile", "--release").out());
+
+    CommandLineRun fix = CommandLineRun.in(directory, "layers", "--fix-times");
+    assertEquals(0, fix.exitCode(), fix.err());
+    assertEquals(SourceTimes.FIXED, Files.getLastModifiedTime(directory.resolve("crates/core/src/lib.rs")));
+    assertTrue(Files.getLastModifiedTime(directory.resolve("crates/app/src/main.rs")).compareTo(SourceTimes.FIXED) > 0);
+  }
+
+  @Test
+  void aPlanThatNoLongerFitsIsRefusedSayingWhatToChange() throws Exception {
+    WORKSPACE.with("jchef-layers.toml", "[[layer]]\nmembers = [\"crates/core\"]\n[final]\nmembers = []\n").writeTo(directory);
+
+    CommandLineRun check = CommandLineRun.in(directory, "layers", "--check");
+
+    assertEquals(
+        new CommandLineRun(
+            1, "",
+            "jchef layers: the plan does not list the member `crates/app` (added since it was made?): add it to a"
+                + " layer or to [final], or plan the layers again\n"),
+        check);
+  }
+
+  private static void commit(Git git, String message) throws Exception {
+    git.add().addFilepattern(".").call();
+    git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
+  }
+}

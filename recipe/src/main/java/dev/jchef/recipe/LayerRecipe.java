@@ -1,0 +1,77 @@
+package dev.jchef.recipe;
+
+import com.google.common.collect.ImmutableList;
+import dev.jchef.model.TomlTable;
+import dev.jchef.model.internal.TomlReader;
+import dev.jchef.model.internal.TomlWriter;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The skeleton of one layer step of a {@link LayerPlan}: the recipe without the manifests and
+ * dummy targets of the packages that are real in that step (their files were copied in), and with
+ * what the rest must not demand of them.
+ *
+ * <p>Why the changes: a real package has its real version, the one in its package id and so in
+ * its compiled unit's hash, which the recipe masks to {@code 0.0.1}; a dummy that required {@code
+ * version = "0.0.1"} of it would not resolve, so every {@code version} of a path dependency goes
+ * (a path dependency resolves by its path). A real package inherits from the workspace's root
+ * manifest ({@code version.workspace = true}, {@code [lints] workspace = true}, a description), so
+ * the root manifest is the real one when the step has it ({@code .jchef/workspace.toml}, copied in
+ * from the real {@code Cargo.toml}), minus those version requirements and minus the root package's
+ * own {@code [lints]}, which a dummy root package could not satisfy. Cargo then updates the
+ * lockfile's entries for the workspace's packages to their real versions; no registry entry
+ * changes.
+ */
+public final class LayerRecipe {
+  private LayerRecipe() {}
+
+  /**
+   * The recipe to write for a layer step.
+   *
+   * @param realPackages directories (relative to the root) of the packages that are real in this
+   *     step: the packages of this layer and the earlier ones
+   * @param workspaceManifest the text of the real root {@code Cargo.toml}, when the step has it
+   * @throws RecipeException when a real package has no manifest in the recipe (the plan is not
+   *     this recipe's), or is the root package
+   */
+  public static Recipe of(Recipe recipe, Set<String> realPackages, Optional<String> workspaceManifest) {
+    Set<String> missing = new TreeSet<>(realPackages);
+    ImmutableList.Builder<RecipeManifest> manifests = ImmutableList.builder();
+    for (RecipeManifest manifest : recipe.manifests()) {
+      String path = manifest.relativePath();
+      String directory = path.equals("Cargo.toml") ? "" : path.substring(0, path.length() - "/Cargo.toml".length());
+      if (realPackages.contains(directory)) {
+        missing.remove(directory);
+        continue;
+      }
+      String contents =
+          directory.isEmpty() && workspaceManifest.isPresent()
+              ? TomlWriter.write(rootFromReal(TomlReader.parse(workspaceManifest.get(), ".jchef/workspace.toml")))
+              : TomlWriter.write(withoutPathVersions(TomlReader.parse(manifest.contents(), path)));
+      manifests.add(new RecipeManifest(path, contents, manifest.targets()));
+    }
+    if (realPackages.contains("") || realPackages.contains(".")) {
+      throw new RecipeException("the root package cannot be in a layer: its manifest is the workspace's");
+    }
+    if (!missing.isEmpty()) {
+      throw new RecipeException(
+          "the layer plan names " + String.join(", ", missing) + ", which the recipe has no manifest for:"
+              + " the plan and the recipe come from different versions of the workspace");
+    }
+    return new Recipe(manifests.build(), recipe.configFile(), recipe.lockFile(), recipe.toolchainFile());
+  }
+
+  private static TomlTable rootFromReal(TomlTable real) {
+    TomlTable root = withoutPathVersions(real);
+    return root.containsKey("package") ? root.without("lints") : root;
+  }
+
+  private static TomlTable withoutPathVersions(TomlTable document) {
+    return DependencyTables.map(
+        document,
+        (key, value, inWorkspaceTable) ->
+            value instanceof TomlTable entry && entry.containsKey("path") ? entry.without("version") : value);
+  }
+}
