@@ -88,7 +88,22 @@ public final class Main implements Runnable {
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler(new ErrorReporting())
+        .setParameterExceptionHandler(Main::usageError)
         .execute(args);
+  }
+
+  /**
+   * One rule for every wrong command line: the error in one line, picocli's suggestions for a
+   * mistyped option, where to find the options, and exit status 2; not the whole usage.
+   */
+  private static int usageError(CommandLine.ParameterException error, String[] args) {
+    CommandLine command = error.getCommandLine();
+    PrintWriter err = command.getErr();
+    String name = command.getCommandSpec().qualifiedName(" ");
+    err.println(name + ": " + error.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+    err.println("Run '" + name + " --help' for the options.");
+    return ExitCode.USAGE;
   }
 
   /** The directory the command was started in; relative paths are resolved against it. */
@@ -106,9 +121,11 @@ public final class Main implements Runnable {
     return terminal;
   }
 
+  /** Bare {@code jchef}: a usage error, so the usage goes to standard error, exit status 2. */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: prepare, cook, hash, diff, history, layers or demo");
   }
 
   /** The version Maven wrote into {@code version.properties}. */

@@ -79,14 +79,27 @@ class CookCommandTest {
   void contradictoryFlagsAreUsageErrors() {
     CommandLineRun profiles = CommandLineRun.in(cook, environment, "cook", "--release", "--profile", "dist");
     assertEquals(2, profiles.exitCode());
-    assertTrue(profiles.err().startsWith("--release and --profile dist both choose a profile: give one of them"), profiles.err());
+    assertEquals(
+        "jchef cook: --release and --profile dist both choose a profile: give one of them\n"
+            + "Run 'jchef cook --help' for the options.\n",
+        profiles.err());
 
     CommandLineRun commands = CommandLineRun.in(cook, environment, "cook", "--check", "--no-build");
     assertEquals(2, commands.exitCode());
-    assertTrue(commands.err().startsWith("Error: --check, --no-build are mutually exclusive (specify only one)"), commands.err());
+    assertTrue(commands.err().startsWith("jchef cook: Error: --check, --no-build are mutually exclusive (specify only one)\n"), commands.err());
+
+    CommandLineRun jobs = CommandLineRun.in(cook, environment, "cook", "-j", "abc");
+    assertEquals(2, jobs.exitCode());
+    assertEquals(
+        "jchef cook: Invalid value for option '--jobs': 'abc' is not an int\nRun 'jchef cook --help' for the options.\n",
+        jobs.err());
+
+    CommandLineRun typo = CommandLineRun.in(cook, environment, "cook", "--relase");
+    assertEquals(2, typo.exitCode());
+    assertEquals("jchef cook: Unknown option: '--relase'\nPossible solutions: --recipe-path, --release\nRun 'jchef cook --help' for the options.\n", typo.err());
 
     CommandLineRun exclude = CommandLineRun.in(cook, environment, "cook", "--exclude", "xtask");
     assertEquals(2, exclude.exitCode());
-    assertTrue(exclude.err().startsWith("--exclude needs --workspace, as in cargo"), exclude.err());
+    assertTrue(exclude.err().startsWith("jchef cook: --exclude needs --workspace, as in cargo"), exclude.err());
   }
 }

@@ -139,6 +139,31 @@ class PrepareAndHashCommandTest {
     CommandLineRun run = CommandLineRun.in(directory, "prepare", "--no-such-option");
 
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("Unknown option: '--no-such-option'"), run.err());
+    assertTrue(run.err().startsWith("jchef prepare: Unknown option: '--no-such-option'"), run.err());
+  }
+
+  @Test
+  void bareJchefIsAUsageErrorWithTheUsageOnStandardError() {
+    CommandLineRun run = CommandLineRun.in(directory);
+
+    assertEquals(2, run.exitCode());
+    assertEquals("", run.out());
+    assertTrue(run.err().startsWith("Usage: jchef "), run.err());
+    assertTrue(run.err().endsWith("jchef: a command is needed: prepare, cook, hash, diff, history, layers or demo\n"
+        + "Run 'jchef --help' for the options.\n"), run.err());
+  }
+
+  @Test
+  void anEmptyOrTruncatedRecipeSaysSoWithoutParserInternals() throws IOException {
+    Files.writeString(directory.resolve("empty.json"), "");
+    Files.writeString(directory.resolve("cut.json"), "{\"skeleton\": {\"manifests\": [");
+
+    assertEquals(
+        new CommandLineRun(1, "", "jchef hash: empty.json: the file is empty, and a recipe is a JSON object\n"),
+        CommandLineRun.in(directory, "hash", "empty.json"));
+    assertEquals(
+        new CommandLineRun(
+            1, "", "jchef hash: cut.json:1:29: not valid JSON: Unexpected end-of-input: expected close marker for Array (opened earlier)\n"),
+        CommandLineRun.in(directory, "hash", "cut.json"));
   }
 }

@@ -12,6 +12,7 @@ import dev.jchef.model.ToolchainFile;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The recipe.json form of a {@link Recipe}, exactly cargo-chef's schema:
@@ -109,13 +110,16 @@ public final class RecipeJson {
    * @throws RecipeException naming the source and the field when the text is not a recipe
    */
   public static Recipe read(String text, String source) {
+    if (text.isBlank()) {
+      throw new RecipeException(source + ": the file is empty, and a recipe is a JSON object");
+    }
     JsonNode root;
     try {
       root = Reading.MAPPER.readTree(text);
     } catch (JacksonException e) {
       throw new RecipeException(
           source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-              + ": not valid JSON: " + e.getOriginalMessage());
+              + ": not valid JSON: " + plain(e.getOriginalMessage()));
     }
     Reader reader = new Reader(source);
     JsonNode skeleton = reader.object(root, "skeleton", "");
@@ -141,6 +145,18 @@ public final class RecipeJson {
         reader.optionalString(skeleton, "lock_file", "skeleton"),
         readToolchain(reader, skeleton));
   }
+
+  /**
+   * The parser's message without its internals: the location of a start marker, which it gives
+   * as {@code [Source: REDACTED ...; line: 1, column: 28]}, becomes {@code line 1, column 28}.
+   */
+  private static String plain(String message) {
+    String located = LOCATION.matcher(message).replaceAll("line $1, column $2");
+    return UNLOCATED.matcher(located).replaceAll("earlier").replace("start marker at earlier", "opened earlier");
+  }
+
+  private static final Pattern LOCATION = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+  private static final Pattern UNLOCATED = Pattern.compile("\\[Source: [^\\]]*\\]");
 
   private static RecipeTarget readTarget(Reader reader, JsonNode node, String at) {
     JsonNode target = reader.objectAt(node, at);
