@@ -59,6 +59,9 @@ librust-num-cpus-dev librust-regex-dev librust-serde-json-dev librust-termcolor-
 librust-serde-dev librust-serde-derive-dev librust-walkdir-dev librust-glob-dev
 librust-crossbeam-channel-dev librust-winapi-util-dev librust-pcre2-dev"
 
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
 # --- apt: a deb-src entry, the packages --------------------------------------------------------
 apt_updated=""
 apt_update() { [ -n "$apt_updated" ] || { apt-get update -qq; apt_updated=1; }; }
@@ -89,15 +92,14 @@ if [ -n "$missing" ]; then
   apt-cache show librust-grep-dev >/dev/null 2>&1 || apt_update
   say "installing:$missing"
   # shellcheck disable=SC2086
-  apt-get install -y -qq --no-install-recommends $missing >/dev/null \
-    || { apt_update; apt-get install -y -qq --no-install-recommends $missing >/dev/null; }
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>"$work/apt.log" \
+    || { apt_update; apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>"$work/apt.log"; } \
+    || { cat "$work/apt.log" >&2; die "apt-get install failed"; }
 else
   say "all $(echo dpkg-dev $member_pkgs $external_pkgs | wc -w) packages already installed"
 fi
 
 # --- the root crate from the source package ----------------------------------------------------
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 chown _apt "$work" 2>/dev/null || true   # lets apt download without its "unsandboxed" warning
 (cd "$work" && apt-get source -qq rust-ripgrep >/dev/null 2>"$work/source.log") \
   || { cat "$work/source.log" >&2; die "apt-get source rust-ripgrep failed"; }
@@ -127,7 +129,7 @@ say "members from $REG:$used"
 
 # --- manifests: path dependencies between the workspace crates, [workspace] at the root -------
 python3 - "$dir" "$MEMBERS" <<'PY'
-import re, sys, tomllib
+import json, re, sys, tomllib
 root, members = sys.argv[1], sys.argv[2].split()
 subdir = dict((m.split(":")[1], m.split(":")[0]) for m in members)     # crate -> crates/<sub>
 
@@ -159,10 +161,14 @@ def matches(req, version):                     # Cargo's requirement syntax, eno
             return False
     return True
 
-versions = {}
+versions, member_features = {}, {}
 for crate, sub in subdir.items():
     with open(f"{root}/crates/{sub}/Cargo.toml", "rb") as f:
-        versions[crate] = tomllib.load(f)["package"]["version"]
+        m = tomllib.load(f)
+    versions[crate] = m["package"]["version"]
+    optional = [k for kind in ("dependencies",) for k, v in m.get(kind, {}).items()
+                if isinstance(v, dict) and v.get("optional")]
+    member_features[crate] = set(m.get("features", {})) | set(optional)
 
 KINDS = ("dependencies", "dev-dependencies", "build-dependencies")
 for crate, rel, up in [("ripgrep", "Cargo.toml", "crates/")] + \
@@ -200,13 +206,43 @@ for crate, rel, up in [("ripgrep", "Cargo.toml", "crates/")] + \
                     print(f"ripgrep-workspace: RELAXED {rel}: {kind}.{key} \"{req}\" -> \"{versions[name]}\" (Debian has {name} {versions[name]})")
                 lines.insert(i + 1, f'path = "{up}{subdir[name]}"')
                 changed += 1
+    # A feature that names a member's feature Debian removed (e.g. grep's simd-accel, which
+    # needed nightly's packed_simd) would stop the resolver: drop that entry, keep the feature.
+    deps = {}
+    for target, table in tables:
+        for kind in KINDS:
+            for key, spec in table.get(kind, {}).items():
+                if isinstance(spec, dict) and spec.get("package", key) in subdir:
+                    deps[key] = spec.get("package", key)
+                elif key in subdir:
+                    deps[key] = key
+    for feat, entries in data.get("features", {}).items():
+        keep = []
+        for e in entries:
+            dep, _, f = e.partition("/")
+            dep = dep.rstrip("?")
+            if f and dep in deps and f not in member_features[deps[dep]]:
+                print(f"ripgrep-workspace: RELAXED {rel}: feature {feat} no longer enables"
+                      f" \"{e}\" (Debian's {deps[dep]} {versions[deps[dep]]} has no feature {f})")
+                continue
+            keep.append(e)
+        if keep != entries:
+            fs = [j for j, l in enumerate(lines) if re.match(r'^"?' + re.escape(feat) + r'"?\s*=', l)]
+            start = next(j for j, l in enumerate(lines) if l.strip() == "[features]")
+            fs = [j for j in fs if j > start]
+            if not fs or not lines[fs[0]].rstrip().endswith("]"):
+                sys.exit(f"{rel}: cannot rewrite feature {feat}")
+            lines[fs[0]] = f"{feat} = [" + ", ".join(json.dumps(e) for e in keep) + "]"
     if crate == "ripgrep":
-        lines += ["", "[workspace]", 'members = ["crates/*"]', ""]
+        # crates/core holds rg's sources and has no manifest: upstream listed the members one by
+        # one; with the glob, cargo needs it excluded.
+        lines += ["", "[workspace]", 'members = ["crates/*"]', 'exclude = ["crates/core"]', ""]
     text = "\n".join(lines)
     check = tomllib.loads(text)                  # still valid TOML, and the paths are there
     open(path, "w", encoding="utf-8").write(text)
     print(f"ripgrep-workspace: {rel}: {changed} path dependencies"
-          + (", [workspace] members = [\"crates/*\"]" if crate == "ripgrep" else ""))
+          + (", [workspace] members = [\"crates/*\"], exclude = [\"crates/core\"]"
+             if crate == "ripgrep" else ""))
 PY
 
 # --- Cargo home: Debian's registry instead of crates.io, offline --------------------------------

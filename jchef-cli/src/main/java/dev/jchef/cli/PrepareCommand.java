@@ -4,6 +4,7 @@ import dev.jchef.model.Workspace;
 import dev.jchef.recipe.GitRepositories;
 import dev.jchef.recipe.GitWorkspaceSource;
 import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.recipe.RecipePlanner;
 import dev.jchef.skeleton.RecipeFile;
 import java.io.PrintWriter;
@@ -52,6 +53,9 @@ final class PrepareCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
 
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
+  boolean quiet;
+
   @ParentCommand Main main;
 
   @Spec CommandSpec spec;
@@ -59,28 +63,30 @@ final class PrepareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Recipe recipe;
+    Workspace workspace;
+    String where;
     if (gitRevision != null) {
       try (Repository repository = git.open(main.workingDirectory())) {
-        recipe =
-            GitWorkspaceSource.prepare(
-                repository,
-                GitRepositories.commit(repository, gitRevision),
-                git.workspacePath(repository, main.workingDirectory()),
-                bins);
+        Path tree = GitWorkspaceSource.materialize(repository, GitRepositories.commit(repository, gitRevision));
+        String workspacePath = git.workspacePath(repository, main.workingDirectory());
+        workspace = Workspace.find(workspacePath.isEmpty() ? tree : tree.resolve(workspacePath));
+        where = " for " + gitRevision;
       }
     } else {
-      Workspace workspace = Workspace.find(main.workingDirectory());
-      if (!workspace.root().equals(main.workingDirectory().normalize())) {
-        err.println("jchef prepare: the workspace's root is " + workspace.root());
-      }
-      workspace.warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
-      recipe = RecipePlanner.plan(workspace, bins);
+      workspace = Workspace.find(main.workingDirectory());
+      where =
+          workspace.root().equals(main.workingDirectory().normalize())
+              ? ""
+              : " for the workspace at " + workspace.root();
     }
-    Path target = main.workingDirectory().resolve(recipePath);
-    RecipeFile.write(target, recipe);
-    if (verbose.verbose) {
-      err.printf("jchef prepare: %d manifests written to %s%n", recipe.manifests().size(), target);
+    workspace.warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
+    Recipe recipe = RecipePlanner.plan(workspace, bins);
+    RecipeFile.write(main.workingDirectory().resolve(recipePath), recipe);
+    if (!quiet) {
+      err.printf(
+          "jchef prepare: %s written%s: %d members, %d manifests, fingerprint %s%n",
+          recipePath, where, workspace.members().size(), recipe.manifests().size(),
+          RecipeFingerprint.of(recipe).substring(0, 12));
     }
     return ExitCode.OK;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jchef.model.testing.Fixture;
+import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.recipe.RecipeJson;
 import java.io.IOException;
@@ -30,9 +31,16 @@ class PrepareAndHashCommandTest {
 
     CommandLineRun run = CommandLineRun.in(directory, "prepare");
 
-    assertEquals(new CommandLineRun(0, "", ""), run);
     String json = Files.readString(directory.resolve("recipe.json"));
-    assertEquals(3, RecipeJson.read(json, "recipe.json").manifests().size());
+    Recipe recipe = RecipeJson.read(json, "recipe.json");
+    assertEquals(
+        new CommandLineRun(
+            0, "",
+            "jchef prepare: recipe.json written: 2 members, 3 manifests, fingerprint "
+                + RecipeFingerprint.of(recipe).substring(0, 12) + "\n"),
+        run);
+    assertEquals(3, recipe.manifests().size());
+    assertEquals(new CommandLineRun(0, "", ""), CommandLineRun.in(directory, "prepare", "-q"));
   }
 
   @Test
@@ -43,7 +51,9 @@ class PrepareAndHashCommandTest {
 
     CommandLineRun run = CommandLineRun.in(member, "prepare");
 
-    assertEquals(new CommandLineRun(0, "", "jchef prepare: the workspace's root is " + directory.toRealPath() + "\n"), run);
+    assertTrue(
+        run.err().startsWith("jchef prepare: recipe.json written for the workspace at " + directory.toRealPath() + ": 2 members"),
+        run.err());
     assertEquals(Files.readString(directory.resolve("recipe.json")), Files.readString(member.resolve("recipe.json")));
   }
 
