@@ -236,11 +236,13 @@ for crate, rel, up in [("ripgrep", "Cargo.toml", "crates/")] + \
     if crate == "ripgrep":
         # crates/core holds rg's sources and has no manifest: upstream listed the members one by
         # one; with the glob, cargo needs it excluded.
+        while lines and lines[-1] == "":
+            lines.pop()
         lines += ["", "[workspace]", 'members = ["crates/*"]', 'exclude = ["crates/core"]', ""]
     text = "\n".join(lines)
     check = tomllib.loads(text)                  # still valid TOML, and the paths are there
     open(path, "w", encoding="utf-8").write(text)
-    print(f"ripgrep-workspace: {rel}: {changed} path dependencies"
+    print(f"ripgrep-workspace: {rel}: {changed} path dependenc{'y' if changed == 1 else 'ies'}"
           + (", [workspace] members = [\"crates/*\"], exclude = [\"crates/core\"]"
              if crate == "ripgrep" else ""))
 PY

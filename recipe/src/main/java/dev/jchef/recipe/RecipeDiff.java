@@ -7,6 +7,7 @@ import dev.jchef.model.CargoFileException;
 import dev.jchef.model.LockedPackage;
 import dev.jchef.model.Lockfile;
 import dev.jchef.model.TomlTable;
+import dev.jchef.model.ToolchainFile;
 import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.internal.TomlWriter;
 import java.util.ArrayList;
@@ -68,12 +69,8 @@ public final class RecipeDiff {
     if (!lockChanges.isEmpty()) {
       files.add(new FileChanges(LOCKFILE, ImmutableList.copyOf(lockChanges)));
     }
-    verbatim(".cargo/config.toml", before.configFile(), after.configFile()).ifPresent(files::add);
-    verbatim(
-            "toolchain file",
-            before.toolchainFile().map(t -> t.kind().fileName() + ": " + t.text()),
-            after.toolchainFile().map(t -> t.kind().fileName() + ": " + t.text()))
-        .ifPresent(files::add);
+    tomlFile(".cargo/config.toml", before.configFile(), after.configFile()).ifPresent(files::add);
+    toolchainChanges(before.toolchainFile(), after.toolchainFile()).ifPresent(files::add);
     return new RecipeDiff(ImmutableList.copyOf(files));
   }
 
@@ -117,8 +114,8 @@ public final class RecipeDiff {
     if (before.equals(after)) {
       return List.of();
     }
-    Map<String, String> oldKeys = flatten(parse(before, file));
-    Map<String, String> newKeys = flatten(parse(after, file));
+    Map<String, String> oldKeys = before.isEmpty() ? Map.of() : flatten(parse(before, file));
+    Map<String, String> newKeys = after.isEmpty() ? Map.of() : flatten(parse(after, file));
     if (oldKeys == null || newKeys == null) {
       return List.of("changed (not TOML on one side)");
     }
@@ -266,19 +263,42 @@ public final class RecipeDiff {
     return packages.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
   }
 
-  private static Optional<FileChanges> verbatim(String file, Optional<String> before, Optional<String> after) {
+  /** A TOML file carried verbatim (the Cargo config): its keys, old and new, as for manifests. */
+  private static Optional<FileChanges> tomlFile(String file, Optional<String> before, Optional<String> after) {
     if (before.equals(after)) {
       return Optional.empty();
     }
-    String change;
+    List<String> changes = new ArrayList<>();
     if (before.isEmpty()) {
-      change = "added";
+      changes.add("added");
     } else if (after.isEmpty()) {
-      change = "removed";
-    } else {
-      change = "changed";
+      changes.add("removed");
     }
-    return Optional.of(new FileChanges(file, ImmutableList.of(change)));
+    changes.addAll(tomlChanges(before.orElse(""), after.orElse(""), file));
+    return Optional.of(new FileChanges(file, ImmutableList.copyOf(changes)));
+  }
+
+  /**
+   * The toolchain file: its keys old and new for {@code rust-toolchain.toml}, its text old and new
+   * for a bare {@code rust-toolchain} (a channel name).
+   */
+  private static Optional<FileChanges> toolchainChanges(Optional<ToolchainFile> before, Optional<ToolchainFile> after) {
+    if (before.equals(after)) {
+      return Optional.empty();
+    }
+    String file =
+        after.or(() -> before).map(t -> t.kind().fileName()).orElseThrow();
+    boolean toml =
+        before.map(t -> t.kind() == ToolchainFile.Kind.TOML).orElse(true)
+            && after.map(t -> t.kind() == ToolchainFile.Kind.TOML).orElse(true);
+    if (toml) {
+      return tomlFile(file, before.map(ToolchainFile::text), after.map(ToolchainFile::text));
+    }
+    List<String> changes = new ArrayList<>();
+    String old = before.map(t -> t.kind().fileName() + " `" + t.text().strip() + "`").orElse("none");
+    String now = after.map(t -> t.kind().fileName() + " `" + t.text().strip() + "`").orElse("none");
+    changes.add(old + " -> " + now);
+    return Optional.of(new FileChanges(file, ImmutableList.copyOf(changes)));
   }
 
   @Override

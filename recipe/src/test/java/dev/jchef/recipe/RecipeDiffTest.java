@@ -116,13 +116,29 @@ class RecipeDiffTest {
 
   @Test
   void namesConfigAndToolchainChanges() {
-    Recipe before = new Recipe(ImmutableList.of(), Optional.of("[build]\n"), Optional.empty(), Optional.empty());
+    Recipe before = new Recipe(ImmutableList.of(), Optional.of("[build]\njobs = 1\n"), Optional.empty(), Optional.empty());
     Recipe after =
         new Recipe(
             ImmutableList.of(), Optional.of("[build]\njobs = 2\n"), Optional.empty(),
-            Optional.of(new ToolchainFile(ToolchainFile.Kind.TOML, "[toolchain]\n")));
+            Optional.of(new ToolchainFile(ToolchainFile.Kind.TOML, "[toolchain]\nchannel = \"stable\"\n")));
 
     assertEquals(
-        ".cargo/config.toml\n  changed\ntoolchain file\n  added\n", RecipeDiff.between(before, after).render());
+        ".cargo/config.toml\n  build.jobs: 1 -> 2\nrust-toolchain.toml\n  added\n  + toolchain.channel = \"stable\"\n",
+        RecipeDiff.between(before, after).render());
+
+    Recipe stable = new Recipe(ImmutableList.of(), Optional.empty(), Optional.empty(),
+        Optional.of(new ToolchainFile(ToolchainFile.Kind.TOML, "[toolchain]\nchannel = \"1.79\"\n")));
+    Recipe newer = new Recipe(ImmutableList.of(), Optional.of("[net]\noffline = true\n"), Optional.empty(),
+        Optional.of(new ToolchainFile(ToolchainFile.Kind.TOML, "[toolchain]\nchannel = \"1.80\"\n")));
+    assertEquals(
+        ".cargo/config.toml\n  added\n  + net.offline = true\nrust-toolchain.toml\n  toolchain.channel: \"1.79\" -> \"1.80\"\n",
+        RecipeDiff.between(stable, newer).render());
+
+    Recipe bare = new Recipe(ImmutableList.of(), Optional.empty(), Optional.empty(),
+        Optional.of(new ToolchainFile(ToolchainFile.Kind.BARE, "stable\n")));
+    Recipe pinned = new Recipe(ImmutableList.of(), Optional.empty(), Optional.empty(),
+        Optional.of(new ToolchainFile(ToolchainFile.Kind.BARE, "1.80.0\n")));
+    assertEquals(
+        "rust-toolchain\n  rust-toolchain `stable` -> rust-toolchain `1.80.0`\n", RecipeDiff.between(bare, pinned).render());
   }
 }
