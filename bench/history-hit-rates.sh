@@ -21,7 +21,7 @@ for repo in "$@"; do
   [ "$name" = repo ] && name="$(basename "$(dirname "$(cd "$repo" && pwd)")")"
   started=$(date +%s)
   java -jar "$jar" history -n "$n" --verbose --repo "$repo" > "$out/$name.txt"
-  echo "$name $(git --git-dir="$(cd "$repo" && git rev-parse --git-dir)" rev-parse --short=12 HEAD 2>/dev/null || echo '?') $(( $(date +%s) - started ))" >> "$out/index"
+  echo "$name $(git -C "$repo" rev-parse --short=12 HEAD 2>/dev/null || echo '?') $(( $(date +%s) - started ))" >> "$out/index"
 done
 
 python3 - "$out" <<'PY'
@@ -81,9 +81,9 @@ for line in open(os.path.join(out, "index")):
                 for k in kinds: kinds_all[k] += 1
                 if len(kinds) == 1: kinds_alone[next(iter(kinds))] += 1
             kinds = set() if " MISS " in row else None
-            if kinds is not None and "MISS cannot prepare" in row: kinds.add("cannot prepare")
-            if kinds is not None and "MISS no earlier commit" in row: kinds.add("first commit")
-            if kinds is not None and "MISS the commit before could not" in row: kinds.add("parent cannot prepare")
+            if kinds is not None and re.search(r"MISS +cannot prepare", row): kinds.add("cannot prepare")
+            if kinds is not None and re.search(r"MISS +no earlier commit", row): kinds.add("first commit")
+            if kinds is not None and re.search(r"MISS +the commit before could not", row): kinds.add("parent cannot prepare")
         elif row.startswith("      ") and kinds is not None:
             kinds.add(kind(file, row.strip()))
         elif row.startswith("    ") and kinds is not None:

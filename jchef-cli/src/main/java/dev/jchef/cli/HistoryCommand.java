@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,32 +47,50 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    try (Repository repository = git.open(main.workingDirectory())) {
-      List<RecipeHistory.Entry> entries =
-          RecipeHistory.of(
-              repository,
-              GitRepositories.commit(repository, revision),
-              count,
-              git.workspacePath(repository, main.workingDirectory()),
-              bins);
-      for (RecipeHistory.Entry entry : entries) {
-        out.printf(
-            "%s %s %s%s%n",
-            entry.commit().substring(0, 10),
-            entry.fingerprint().map(f -> f.substring(0, 12)).orElse("------------"),
-            entry.hit() ? "hit" : "MISS",
-            entry.reason().map(r -> " " + r).orElse(""));
-        if (verbose.verbose) {
-          entry.change().ifPresent(change -> change.render().lines().forEach(line -> out.println("    " + line)));
-        }
-      }
-      long hits = entries.stream().filter(RecipeHistory.Entry::hit).count();
-      out.printf(
-          Locale.ROOT,
-          "hit rate: %d of %d commits (%.1f%%) would reuse the dependency layer of the commit before%n",
-          hits, entries.size(), 100 * RecipeHistory.hitRate(entries));
+    if (count < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "-n " + count + ": give at least 1 commit");
     }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<RecipeHistory.Entry> entries = new ArrayList<>();
+    out.println("commit     recipe       layer  why the layer was rebuilt");
+    out.flush();
+    try (Repository repository = git.open(main.workingDirectory())) {
+      RecipeHistory.walk(
+          repository,
+          GitRepositories.commit(repository, revision),
+          count,
+          git.workspacePath(repository, main.workingDirectory()),
+          bins,
+          entry -> {
+            entries.add(entry);
+            if (main.terminal()) {
+              err.print("\r\033[K");
+            }
+            out.println(
+                (entry.commit().substring(0, 10) + " "
+                        + entry.fingerprint().map(f -> f.substring(0, 12)).orElse("------------") + " "
+                        + (entry.hit() ? "hit  " : "MISS ") + "  " + entry.reason().orElse(""))
+                    .strip());
+            if (verbose.verbose) {
+              entry.change().ifPresent(change -> change.render().lines().forEach(line -> out.println("    " + line)));
+            }
+            out.flush();
+            if (main.terminal() && entries.size() < count) {
+              err.print("jchef history: " + entries.size() + " of " + count + " commits");
+              err.flush();
+            }
+          });
+    }
+    if (main.terminal()) {
+      err.print("\r\033[K");
+      err.flush();
+    }
+    long hits = entries.stream().filter(RecipeHistory.Entry::hit).count();
+    out.printf(
+        Locale.ROOT,
+        "hit rate: %d of %d commits (%.1f%%) would reuse the dependency layer of the commit before%n",
+        hits, entries.size(), 100 * RecipeHistory.hitRate(entries));
     return ExitCode.OK;
   }
 }

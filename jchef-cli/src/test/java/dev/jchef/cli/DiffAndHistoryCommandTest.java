@@ -57,10 +57,13 @@ class DiffAndHistoryCommandTest {
 
     assertEquals(0, history.exitCode(), history.err());
     List<String> lines = history.out().lines().toList();
-    assertEquals(4, lines.size(), history.out());
-    assertTrue(lines.get(0).matches("[0-9a-f]{10} [0-9a-f]{12} MISS Cargo.toml: \\+ dependencies.itoa = \"1\""), lines.get(0));
+    assertEquals(5, lines.size(), history.out());
+    assertEquals("commit     recipe       layer  why the layer was rebuilt", lines.get(0));
+    lines = lines.subList(1, lines.size());
+    assertTrue(lines.get(0).matches("[0-9a-f]{10} [0-9a-f]{12} MISS   Cargo.toml: \\+ dependencies.itoa = \"1\""), lines.get(0));
     assertTrue(lines.get(1).matches("[0-9a-f]{10} [0-9a-f]{12} hit"), lines.get(1));
-    assertTrue(lines.get(2).matches("[0-9a-f]{10} [0-9a-f]{12} MISS no earlier commit to reuse"), lines.get(2));
+    assertTrue(lines.get(2).matches("[0-9a-f]{10} [0-9a-f]{12} MISS   no earlier commit to reuse"), lines.get(2));
+    assertEquals(2, CommandLineRun.in(directory, "history", "-n", "0").exitCode());
     assertEquals("hit rate: 1 of 3 commits (33.3%) would reuse the dependency layer of the commit before", lines.get(3));
     assertTrue(Files.exists(directory.resolve("old.json")));
   }

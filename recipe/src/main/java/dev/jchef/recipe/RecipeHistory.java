@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -46,27 +47,38 @@ public final class RecipeHistory {
    */
   public static ImmutableList<Entry> of(
       Repository repository, RevCommit start, int count, String workspacePath, Collection<String> bins) {
-    List<RevCommit> commits = firstParents(repository, start, count + 1);
-    List<Prepared> recipes = new ArrayList<>();
-    for (RevCommit commit : commits) {
-      recipes.add(tryPrepare(repository, commit, workspacePath, bins));
-    }
     ImmutableList.Builder<Entry> entries = ImmutableList.builder();
+    walk(repository, start, count, workspacePath, bins, entries::add);
+    return entries.build();
+  }
+
+  /**
+   * As {@link #of}, handing each entry to {@code consumer} as soon as it is known (each commit's
+   * recipe is prepared once, compared with its parent's, then passed on), newest first.
+   */
+  public static void walk(
+      Repository repository, RevCommit start, int count, String workspacePath, Collection<String> bins,
+      Consumer<Entry> consumer) {
+    List<RevCommit> commits = firstParents(repository, start, count + 1);
+    Prepared current = commits.isEmpty() ? null : tryPrepare(repository, commits.get(0), workspacePath, bins);
     for (int i = 0; i < Math.min(count, commits.size()); i++) {
       RevCommit commit = commits.get(i);
-      Prepared current = recipes.get(i);
-      Optional<Prepared> parent = i + 1 < recipes.size() ? Optional.of(recipes.get(i + 1)) : Optional.empty();
+      Optional<Prepared> parent =
+          i + 1 < commits.size()
+              ? Optional.of(tryPrepare(repository, commits.get(i + 1), workspacePath, bins))
+              : Optional.empty();
+      Prepared prepared = current;
       Optional<RecipeDiff> change =
-          current.recipe().flatMap(r -> parent.flatMap(Prepared::recipe).map(p -> RecipeDiff.between(p, r)));
-      entries.add(
+          prepared.recipe().flatMap(r -> parent.flatMap(Prepared::recipe).map(p -> RecipeDiff.between(p, r)));
+      consumer.accept(
           new Entry(
               commit.getName(),
               commit.getShortMessage(),
-              current.recipe().map(RecipeFingerprint::of),
+              prepared.recipe().map(RecipeFingerprint::of),
               change.filter(c -> !c.isEmpty()),
-              reason(current, parent, change)));
+              reason(prepared, parent, change)));
+      current = parent.orElse(null);
     }
-    return entries.build();
   }
 
   private static Optional<String> reason(
