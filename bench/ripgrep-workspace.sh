@@ -12,8 +12,10 @@
 #   crates/matcher, crates/printer, crates/regex, crates/searcher, crates/pcre2, crates/ignore,
 #   crates/globset. Their dependencies on each other (and the root's on them) become path
 #   dependencies, keeping the version requirement; the root gets `[workspace] members =
-#   ["crates/*"]`. Nothing else in the manifests is changed, except a requirement that the
-#   Debian version of a member does not meet, which is relaxed and reported.
+#   ["crates/*"]` with `exclude = ["crates/core"]` (rg's own sources, no manifest). Nothing else
+#   in the manifests is changed, except what Debian's versions make unresolvable, which is
+#   relaxed and reported: a requirement a member does not meet, or a feature entry naming a
+#   member feature Debian removed (the root's simd-accel -> grep/simd-accel, as of bookworm).
 # - External crates come from Debian's librust-*-dev packages too: DIR/.cargo-home/config.toml
 #   replaces crates.io with the directory source /usr/share/cargo/registry and sets
 #   net.offline = true. The script runs `cargo generate-lockfile` with it (the upstream Cargo.lock

@@ -19,6 +19,8 @@ final class CookProgress {
   private int fresh;
   private int lastTenth;
   private boolean lineShown;
+  private String lastLine = "";
+  private String lastPrinted = "";
 
   CookProgress(PrintWriter err, boolean terminal, int lockedPackages) {
     this.err = err;
@@ -36,7 +38,8 @@ final class CookProgress {
     String line =
         "jchef cook: " + packagesDone.size()
             + (lockedPackages > 0 ? " of ~" + lockedPackages : "")
-            + " packages built (" + compiled + " units compiled, " + fresh + " fresh)";
+            + " packages built (" + compiled + (compiled == 1 ? " unit" : " units") + " compiled, " + fresh + " fresh)";
+    lastLine = line;
     if (terminal) {
       err.print("\r\033[K" + line);
       err.flush();
@@ -46,6 +49,7 @@ final class CookProgress {
       if (tenth > lastTenth) {
         lastTenth = tenth;
         err.println(line);
+        lastPrinted = line;
       }
     }
   }
@@ -59,11 +63,17 @@ final class CookProgress {
     lineShown = false;
   }
 
-  /** Clears the progress line before the summary. */
+  /**
+   * Clears the progress line before the summary on a terminal; in a log, prints the last state
+   * if it was not printed, so that the last progress line agrees with the summary.
+   */
   synchronized void finish() {
     if (terminal && lineShown) {
       err.print("\r\033[K");
       err.flush();
+    } else if (!terminal && lockedPackages > 0 && !lastLine.isEmpty() && !lastLine.equals(lastPrinted)) {
+      err.println(lastLine);
+      lastPrinted = lastLine;
     }
   }
 

@@ -22,6 +22,10 @@ public record CookResult(
     Optional<SccacheStats> sccache,
     Duration elapsed) {
 
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /**
    * What the cook did, in one line: {@code 57 units compiled, 0 fresh, 21 dummy artifacts removed,
    * 41.3 s} (the command line prints it after {@code jchef cook: }).
@@ -33,8 +37,8 @@ public record CookResult(
           + skeleton.unchanged().size() + " unchanged, " + skeleton.removed().size()
           + " removed), no build, " + time;
     }
-    return compiledUnits + " units compiled, " + freshUnits + " fresh, "
-        + removedArtifacts + " dummy artifacts removed, "
+    return count(compiledUnits, "unit") + " compiled, " + freshUnits + " fresh, "
+        + count(removedArtifacts, "dummy artifact") + " removed, "
         + sccache.map(s -> "sccache " + s.hits() + " hits and " + s.misses() + " misses, ").orElse("")
         + time;
   }

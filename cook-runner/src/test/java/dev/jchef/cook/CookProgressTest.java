@@ -27,7 +27,7 @@ class CookProgressTest {
 
     assertEquals(
         "   Compiling a v1.0.0\n"
-            + "jchef cook: 1 of ~4 packages built (1 units compiled, 0 fresh)\n"
+            + "jchef cook: 1 of ~4 packages built (1 unit compiled, 0 fresh)\n"
             + "jchef cook: 2 of ~4 packages built (2 units compiled, 1 fresh)\n",
         log.toString());
     assertEquals(2, progress.compiled());
@@ -45,7 +45,7 @@ class CookProgressTest {
     progress.finish();
 
     assertEquals(
-        "\r\033[Kjchef cook: 1 of ~2 packages built (1 units compiled, 0 fresh)"
+        "\r\033[Kjchef cook: 1 of ~2 packages built (1 unit compiled, 0 fresh)"
             + "\r\033[Kwarning: something\n"
             + "\r\033[Kjchef cook: 2 of ~2 packages built (2 units compiled, 0 fresh)"
             + "\r\033[K",

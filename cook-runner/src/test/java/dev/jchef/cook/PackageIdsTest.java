@@ -19,4 +19,17 @@ class PackageIdsTest {
     assertEquals(Optional.of("C:/src/app"), PackageIds.directory("path+file:///C:/src/app#0.1.0"));
     assertEquals(Optional.empty(), PackageIds.directory("registry+https://github.com/rust-lang/crates.io-index#serde@1.0.0"));
   }
+
+  @Test
+  void theOlderFormOfCargoBefore177AsDebianCargoWritesIt() {
+    String local = "model 0.0.1 (path+file:///app/crates/model)";
+    String registry = "serde 1.0.152 (registry+https://github.com/rust-lang/crates.io-index)";
+
+    assertEquals("model", PackageIds.name(local));
+    assertEquals("serde", PackageIds.name(registry));
+    assertEquals(true, PackageIds.isLocal(local));
+    assertEquals(false, PackageIds.isLocal(registry));
+    assertEquals(Optional.of("/app/crates/model"), PackageIds.directory(local));
+    assertEquals(Optional.empty(), PackageIds.directory(registry));
+  }
 }

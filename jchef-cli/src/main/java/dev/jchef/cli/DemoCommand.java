@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
       Path registry = DemoResources.copy("registry", directory.resolve("registry"));
       Path cook = Files.createDirectories(directory.resolve("cook"));
       Map<String, String> environment = offlineEnvironment(registry, directory.resolve("cargo-home"));
-      out.println("jchef demo: the example workspace is in " + project);
+      out.println("jchef demo: working in " + directory + (keep ? " (kept afterwards)" : " (removed afterwards; --keep keeps it)"));
 
       long start = System.nanoTime();
       Recipe recipe = RecipePlanner.prepare(project);
@@ -77,9 +79,8 @@ final class DemoCommand implements Callable<Integer> {
 
       copySources(project, cook);
       RealBuild.Report first = RealBuild.run(cook, CookOptions.defaults(), environment, out, err);
-      out.printf("jchef demo: first build of the real sources: %s, %d registry crates compiled, %d workspace units (%s)%n",
-          seconds(first.elapsed()), first.registryCompiled().size(), first.workspaceCompiled().size(),
-          String.join(", ", first.workspaceCompiled()));
+      out.printf("jchef demo: first build of the real sources: %s; compiled %s, and %s%n",
+          seconds(first.elapsed()), units(first.workspaceCompiled()), registry(first.registryCompiled()));
       out.print(program(cook.resolve("target").resolve("debug").resolve("app"), environment));
 
       Files.writeString(
@@ -87,9 +88,8 @@ final class DemoCommand implements Callable<Integer> {
           Files.readString(project.resolve(EDITED)).replace("format!(\"{} {}\"", "format!(\"{} -- {}\""));
       copySources(project, cook);
       RealBuild.Report second = RealBuild.run(cook, CookOptions.defaults(), environment, out, err);
-      out.printf("jchef demo: after editing %s: %s, %d units rebuilt (%d from the registry)%n",
-          EDITED, seconds(second.elapsed()),
-          second.workspaceCompiled().size() + second.registryCompiled().size(), second.registryCompiled().size());
+      out.printf("jchef demo: after editing %s: %s; compiled %s, and %s%n",
+          EDITED, seconds(second.elapsed()), units(second.workspaceCompiled()), registry(second.registryCompiled()));
       out.print(program(cook.resolve("target").resolve("debug").resolve("app"), environment));
       return first.registryCompiled().isEmpty() && second.registryCompiled().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     } finally {
@@ -129,6 +129,32 @@ final class DemoCommand implements Callable<Integer> {
     StringBuilder marked = new StringBuilder();
     output.lines().forEach(line -> marked.append("  app says: ").append(line).append('\n'));
     return marked.toString();
+  }
+
+  /** Units as a reader names them: {@code app, app's build script, greeter}. */
+  static String units(List<String> units) {
+    if (units.isEmpty()) {
+      return "nothing of the workspace";
+    }
+    List<String> names = new ArrayList<>();
+    for (String unit : units) {
+      String packageName = unit.substring(0, unit.indexOf(' '));
+      String target = unit.substring(unit.indexOf(' ') + 1);
+      if (target.startsWith("build-script-")) {
+        names.add(packageName + "'s build script");
+      } else if (target.equals(packageName.replace('-', '_')) || target.equals(packageName)) {
+        names.add(packageName);
+      } else {
+        names.add(packageName + "'s " + target);
+      }
+    }
+    return String.join(", ", names);
+  }
+
+  private static String registry(List<String> units) {
+    return units.isEmpty()
+        ? "no registry crate"
+        : units.size() + (units.size() == 1 ? " registry crate" : " registry crates") + " (" + String.join(", ", units) + ")";
   }
 
   private static String seconds(Duration duration) {

@@ -19,9 +19,12 @@ class DemoCommandTest {
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("first build of the real sources: "), run.out());
-    assertTrue(run.out().contains(", 0 registry crates compiled, 3 workspace units (app app, app build-script-build, greeter greeter)"), run.out());
+    assertTrue(run.out().startsWith("jchef demo: working in "), run.out());
+    assertTrue(run.out().lines().findFirst().orElseThrow().endsWith(" (removed afterwards; --keep keeps it)"), run.out());
+    assertTrue(run.out().contains("; compiled app, app's build script, greeter, and no registry crate\n"), run.out());
     assertTrue(run.out().contains("  app says: HELLO, JCHEF!!! WELCOME!!!\n"), run.out());
     assertTrue(run.out().contains("  app says: HELLO, JCHEF!!! -- WELCOME!!!\n"), "the edit is in the program: " + run.out());
-    assertTrue(run.out().contains("units rebuilt (0 from the registry)"), run.out());
+    assertTrue(run.out().contains("after editing greeter/src/lib.rs: "), run.out());
+    assertTrue(run.out().contains("; compiled app, app's build script, greeter, and no registry crate\n  app says: HELLO, JCHEF!!! -- WELCOME!!!"), run.out());
   }
 }
