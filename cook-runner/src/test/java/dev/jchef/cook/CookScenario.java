@@ -171,7 +171,7 @@ final class CookScenario {
 
   private Run run(Path directory, List<String> cargoArgs) {
     List<String> command = new ArrayList<>();
-    command.add(System.getenv().getOrDefault("CARGO", "cargo"));
+    command.add(environment.getOrDefault("CARGO", "cargo"));
     command.addAll(cargoArgs);
     return exec(directory, command);
   }
