@@ -107,7 +107,7 @@ public final class CookRunner {
    * @param layer counted from 1
    * @throws CookException when cargo fails, or a package of the layer has no {@code Cargo.toml}
    *     here (its files were not copied in)
-   * @throws RecipeException when the plan does not fit the recipe
+   * @throws dev.jchef.recipe.RecipeException when the plan does not fit the recipe
    */
   public CookResult cookLayer(Recipe recipe, LayerPlan plan, int layer, Optional<Path> recipeFile) {
     ImmutableSet<String> real = plan.membersThrough(layer);

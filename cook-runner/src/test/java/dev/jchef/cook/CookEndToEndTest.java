@@ -190,7 +190,7 @@ class CookEndToEndTest {
 
   @Test
   void cargosExitStatusBecomesCooks() {
-    CookScenario scenario = scenario();
+    CookScenario scenario = scenario().expectingFailures();
 
     CookException error =
         org.junit.jupiter.api.Assertions.assertThrows(

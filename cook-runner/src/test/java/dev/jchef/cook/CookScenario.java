@@ -8,6 +8,7 @@ import tools.jackson.databind.ObjectMapper;
 import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.Processes;
+import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeJson;
 import dev.jchef.recipe.RecipePlanner;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,7 @@ final class CookScenario {
   final Path project;
   final Path cook;
   final Map<String, String> environment;
+  private boolean showFailures = true;
 
   private CookScenario(Path project, Path cook, Map<String, String> environment) {
     this.project = project;
@@ -69,18 +72,41 @@ final class CookScenario {
       Files.createDirectories(cook);
       Path recipeFile = cook.resolve("recipe.json");
       Files.writeString(recipeFile, RecipeJson.write(recipe));
-      StringWriter log = new StringWriter();
-      try {
-        return CookRunner.in(cook, options)
-            .withEnvironment(environment)
-            .withOutput(new PrintWriter(log, true), new PrintWriter(log, true), false)
-            .cook(recipe, Optional.of(recipeFile));
-      } finally {
-        System.err.print(log);
-      }
+      return quietly(runner -> runner.cook(recipe, Optional.of(recipeFile)), options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Builds layer {@code layer} of {@code plan} in the cook directory. */
+  CookResult cookLayer(Recipe recipe, LayerPlan plan, int layer) {
+    return quietly(runner -> runner.cookLayer(recipe, plan, layer, Optional.empty()), CookOptions.defaults());
+  }
+
+  /**
+   * Runs a cook with its output kept; cargo's output belongs to a failing test's report only, so
+   * that a green run stays short.
+   */
+  private CookResult quietly(Function<CookRunner, CookResult> cooking, CookOptions options) {
+    StringWriter log = new StringWriter();
+    CookRunner runner =
+        CookRunner.in(cook, options)
+            .withEnvironment(environment)
+            .withOutput(new PrintWriter(log, true), new PrintWriter(log, true), false);
+    try {
+      return cooking.apply(runner);
+    } catch (RuntimeException e) {
+      if (showFailures) {
+        System.err.print(log);
+      }
+      throw e;
+    }
+  }
+
+  /** This scenario, not showing cargo's output when a cook fails: for tests that expect it to. */
+  CookScenario expectingFailures() {
+    showFailures = false;
+    return this;
   }
 
   /** Changes a file of the project, as a developer would between two builds. */

@@ -1,6 +1,7 @@
 package dev.jchef.cook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,11 +66,7 @@ class LayersEndToEndTest {
     Recipe recipe = scenario.prepare();
     scenario.cook(recipe, CookOptions.defaults());
 
-    CookException error =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            CookException.class,
-            () -> CookRunner.in(scenario.cook, CookOptions.defaults()).withEnvironment(scenario.environment)
-                .cookLayer(recipe, PLAN, 1, Optional.empty()));
+    CookException error = assertThrows(CookException.class, () -> scenario.cookLayer(recipe, PLAN, 1));
 
     assertEquals(
         "layer 1: greeter/Cargo.toml is the skeleton's, not the real one: copy the layer's packages in before"
@@ -85,9 +81,7 @@ class LayersEndToEndTest {
     Files.copy(
         scenario.project.resolve("Cargo.toml"), scenario.cook.resolve(CookRunner.WORKSPACE_MANIFEST),
         StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-    return CookRunner.in(scenario.cook, CookOptions.defaults())
-        .withEnvironment(scenario.environment)
-        .cookLayer(recipe, PLAN, layer, Optional.empty());
+    return scenario.cookLayer(recipe, PLAN, layer);
   }
 
   private Path snapshot(Path target) throws IOException {
