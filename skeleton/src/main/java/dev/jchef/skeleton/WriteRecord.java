@@ -1,18 +1,22 @@
 package dev.jchef.skeleton;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * What jchef wrote into a skeleton directory: each file's path and the SHA-256 of the content it
@@ -22,6 +26,7 @@ import java.util.TreeMap;
 record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
   static final String PATH = ".jchef/written-files.json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   static WriteRecord empty() {
     return new WriteRecord(ImmutableMap.of());
@@ -64,16 +69,20 @@ record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
     return new WriteRecord(ImmutableMap.copyOf(entries));
   }
 
+  /**
+   * Writes the record, with the streaming generator: an {@code ObjectMapper} writing a tree would
+   * load Jackson's optional handlers, which need the {@code java.xml} module that jchef's runtime
+   * leaves out.
+   */
   void writeTo(Path root) {
-    ObjectNode json = MAPPER.createObjectNode();
-    ObjectNode files = json.putObject("files");
-    new TreeMap<>(sha256ByPath).forEach(files::put);
-    try {
-      AtomicFiles.write(
-          SkeletonFiles.resolve(root, PATH),
-          MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-    } catch (JacksonException e) {
-      throw new IllegalStateException(e);
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), text)) {
+      json.writeStartObject();
+      json.writeObjectPropertyStart("files");
+      new TreeMap<>(sha256ByPath).forEach(json::writeStringProperty);
+      json.writeEndObject();
+      json.writeEndObject();
     }
+    AtomicFiles.write(SkeletonFiles.resolve(root, PATH), (text + "\n").getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Checks a release archive as a user gets it: unpacked in a new place, bin/ on a PATH that has no
+# java, every jchef command run: prepare (also --git-rev), hash, diff, history, layers, cook
+# --no-build, cook with cargo (from jchef's hermetic registry) and demo; and the start-up archive
+# used where it was unpacked (JDK 25's AOT cache: -XX:AOTMode=on fails a run that cannot use it).
+#
+#   dist/check-archive.sh ARCHIVE          (needs cargo for cook and demo, git for --git-rev)
+set -euo pipefail
+home="$(cd "$(dirname "$0")/.." && pwd)"
+archive="$(readlink -f "$1")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failures=0
+check() {
+  local name="$1"; shift
+  if output="$("$@" 2>&1)"; then echo "ok: $name"; else echo "FAILED: $name: $output"; failures=$((failures + 1)); fi
+}
+
+tar -C "$work" -xzf "$archive"
+bin="$(echo "$work"/jchef-*/bin)"
+cargo_dir="$(dirname "$(command -v cargo 2>/dev/null || echo /nonexistent/cargo)")"
+export PATH="$bin:$cargo_dir:/usr/bin:/bin"
+command -v java >/dev/null && [ "$(dirname "$(command -v java)")" != "$bin" ] && PATH="$bin:$cargo_dir:/bin"
+if [ -f "$work"/jchef-*/lib/jchef.aot ]; then export JCHEF_JAVA_OPTS="-XX:AOTMode=on"; fi
+
+project="$work/project"
+cp -r "$home/examples/demo-workspace" "$project"
+(cd "$project" && git init -q && git -c user.name=t -c user.email=t@e add -A && git -c user.name=t -c user.email=t@e commit -qm one)
+check "prepare" sh -c "cd '$project' && jchef prepare --recipe-path '$work/recipe.json'"
+check "prepare --git-rev" sh -c "cd '$project' && jchef prepare -q --git-rev HEAD --recipe-path '$work/from-git.json'"
+check "hash" jchef hash "$work/recipe.json"
+check "diff" jchef diff "$work/recipe.json" "$work/from-git.json"
+check "history" sh -c "cd '$project' && jchef history -n 1"
+check "layers" sh -c "cd '$project' && jchef layers --layers 1"
+mkdir -p "$work/skeleton" && cp "$work/recipe.json" "$work/skeleton/"
+check "cook --no-build" sh -c "cd '$work/skeleton' && jchef cook --no-build"
+if command -v cargo >/dev/null; then
+  mkdir -p "$work/cargo-home" "$work/cook"
+  printf '[source.crates-io]\nreplace-with = "r"\n[source.r]\ndirectory = "%s"\n[net]\noffline = true\n' \
+    "$home/examples/registry" > "$work/cargo-home/config.toml"
+  cp "$work/recipe.json" "$work/cook/"
+  check "cook" sh -c "cd '$work/cook' && CARGO_HOME='$work/cargo-home' jchef cook"
+  check "demo" jchef demo
+else
+  echo "SKIPPED: cook and demo: cargo is not installed"
+fi
+[ "$failures" -eq 0 ] || { echo "FAILED: $failures checks"; exit 1; }
+echo "PASSED: every command from the unpacked archive ($(du -sh "$work"/jchef-* | cut -f1) unpacked)"
