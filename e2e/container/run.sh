@@ -56,6 +56,21 @@ base_image() {
   echo "base image $base_image: made with debootstrap in $(( $(date +%s) - started )) s"
 }
 
+# The jchef image (dist/Containerfile) from this checkout's release archive, as localhost/jchef.
+jchef_image() {
+  local archive image_context started
+  started=$(date +%s)
+  archive="$("$home/dist/release-archive.sh" "$work/dist")"
+  image_context="$work/jchef-image"
+  mkdir -p "$image_context"
+  tar -C "$image_context" -xzf "$archive"
+  mv "$image_context"/jchef-* "$image_context/jchef"
+  "${bud[@]}" --build-arg BASE="$base_image" -f "$home/dist/Containerfile" -t localhost/jchef:latest \
+    "$image_context" > "$work/jchef-image.log" 2>&1 || { tail -30 "$work/jchef-image.log"; fail "the jchef image failed to build"; }
+  echo "jchef image localhost/jchef:latest: $(buildah "${storage[@]}" images --format '{{.Size}}' localhost/jchef:latest)" \
+    "(archive $(du -h "$archive" | cut -f1)), built in $(( $(date +%s) - started )) s"
+}
+
 # build NAME DOCKERFILE [bud flags...]: builds, keeps buildah's output with a timestamp per line
 build() {
   local name="$1" dockerfile="$2"; shift 2
@@ -106,10 +121,10 @@ context="$work/context"
 trap 'rm -rf "$work"' EXIT
 
 base_image
-"$home/jchef" --version >/dev/null   # builds the jar when needed
+jchef_image
 mkdir -p "$context"
 cp "$home/examples/docker/Dockerfile" "$home/examples/docker/Dockerfile.sccache" "$home/examples/docker/Dockerfile.layers" \
-   "$home/examples/docker/cargo-config.toml" "$home/jchef-cli/target/jchef-all.jar" "$context/"
+   "$home/examples/docker/cargo-config.toml" "$context/"
 printf '\n# e2e/container/run.sh run %s\n' "$(date +%s%N)" >> "$context/cargo-config.toml"
 rm -rf /var/tmp/buildah-cache/var/cache/sccache   # the sccache variant's cache mount: start cold
 
