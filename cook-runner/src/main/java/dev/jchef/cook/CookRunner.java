@@ -142,7 +142,15 @@ public final class CookRunner {
   /** Where a layer step finds the real root manifest, copied in from the workspace's Cargo.toml. */
   public static final String WORKSPACE_MANIFEST = ".jchef/workspace.toml";
 
+  @SuppressWarnings("try") // the lock is held, not used
   private CookResult run(Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided) {
+    try (CookLock lock = CookLock.acquire(root, err)) {
+      return runLocked(recipe, recipeFile, options, provided);
+    }
+  }
+
+  private CookResult runLocked(
+      Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided) {
     long start = System.nanoTime();
     Optional<Path> targetDirectory = targetDirectory();
     SkeletonOptions skeletonOptions =
@@ -168,6 +176,9 @@ public final class CookRunner {
     Optional<SccacheStats> sccacheStats = Optional.empty();
     ImmutableList<Path> removed;
     sccache.ifPresent(Sccache::start);
+    // cargo may write the lockfile (in its own format, or anew): it stays jchef's, even if this
+    // cook is killed before it is adopted below.
+    writer.allowRewrite("Cargo.lock");
     try {
       cargo.run(root, cargoOptions, progress, messages, out, terminal);
       sccacheStats = sccache.map(Sccache::stats);

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Writes a file completely or not at all, for the skeleton writer and for {@link RecipeFile}'s
- * recipe.json: the bytes go to a temporary file beside it ({@code .NAME.jchef-tmp}), which is then
+ * recipe.json: the bytes go to a temporary file beside it ({@code .NAME.<random>.jchef-tmp}), which is then
  * moved into place, so that the file has either its old content or all of the new. Missing parent
  * directories are created. A run killed mid-write leaves at most the temporary file, which the
  * next write of the same file replaces.
@@ -17,12 +22,17 @@ import java.nio.file.StandardCopyOption;
 final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Writes {@code bytes} to {@code file}, replacing it atomically where the file system can. */
+  /**
+   * Writes {@code bytes} to {@code file}, replacing it atomically where the file system can. Each
+   * write has its own temporary file, so that two processes writing one file at once both finish,
+   * and the file ends up whole, with one of their contents.
+   */
   static void write(Path file, byte[] bytes) {
     Path absolute = file.toAbsolutePath();
-    Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".jchef-tmp");
     try {
       Files.createDirectories(absolute.getParent());
+      removeStaleTemporaryFiles(absolute);
+      Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".jchef-tmp");
       try {
         Files.write(temporary, bytes);
         move(temporary, absolute);
@@ -33,6 +43,26 @@ final class AtomicFiles {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Removes the temporary files of earlier writes of {@code file} that a killed run left, once
+   * they are a minute old: a write in progress elsewhere has a fresh one.
+   */
+  private static void removeStaleTemporaryFiles(Path file) throws IOException {
+    String prefix = "." + file.getFileName() + ".";
+    FileTime staleBefore = FileTime.from(Instant.now().minus(STALE_AFTER));
+    try (Stream<Path> siblings = Files.list(file.getParent())) {
+      for (Path sibling : siblings.toList()) {
+        String name = sibling.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".jchef-tmp")
+            && Files.getLastModifiedTime(sibling, LinkOption.NOFOLLOW_LINKS).compareTo(staleBefore) < 0) {
+          Files.deleteIfExists(sibling);
+        }
+      }
+    }
+  }
+
+  private static final Duration STALE_AFTER = Duration.ofMinutes(1);
 
   private static void move(Path temporary, Path file) throws IOException {
     try {

@@ -34,6 +34,9 @@ import java.util.TreeSet;
  */
 final class SafetyGuard {
   private static final Set<String> PROJECT_FILES = Set.of("Cargo.toml", "Cargo.lock");
+  /** jchef's own files in a cooked directory, which no recipe may name. */
+  private static final Set<String> JCHEF_FILES =
+      Set.of(WriteRecord.PATH, ".jchef/cook.lock", ".jchef/workspace.toml");
   /** The first line of the {@code CACHEDIR.TAG} cargo writes into every target directory. */
   private static final String CACHE_DIRECTORY_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55";
   private static final String WHAT_TO_DO =
@@ -80,7 +83,7 @@ final class SafetyGuard {
   private Path locate(String path) {
     String first = path.split("/", 2)[0];
     boolean reserved =
-        path.equals(WriteRecord.PATH)
+        JCHEF_FILES.contains(path)
             || (first.equals(".cargo") && !path.equals(SkeletonLayout.CONFIG))
             || Arrays.asList(path.split("/")).contains(".git")
             || layout.providedDirectories().stream().anyMatch(p -> path.startsWith(p + "/"));

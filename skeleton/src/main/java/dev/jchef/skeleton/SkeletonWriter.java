@@ -88,9 +88,10 @@ public final class SkeletonWriter {
   }
 
   /**
-   * Records the current content of {@code path}, a file this writer wrote, as jchef's: for the
-   * lockfile that the build jchef ran has just rewritten in cargo's own format, so that the next
-   * cook of this directory still knows it. Does nothing for a file jchef does not own.
+   * Records the current content of {@code path}, a file this writer wrote or allowed to be
+   * rewritten ({@link #allowRewrite}), as jchef's: for the lockfile that the build jchef ran has
+   * just written in cargo's own format, so that the next cook of this directory still knows it.
+   * Does nothing for a file the record does not name.
    */
   public void adoptRewrittenFile(String path) {
     WriteRecord record = WriteRecord.read(root);
@@ -98,6 +99,16 @@ public final class SkeletonWriter {
       SkeletonFiles.sha256(SkeletonFiles.resolve(root, path))
           .ifPresent(sha256 -> record.plus(Map.of(path, sha256)).writeTo(root));
     }
+  }
+
+  /**
+   * Records that a program about to run (cargo) may write or rewrite the file at {@code path}: it
+   * stays jchef's whatever its content, even if the run is killed before {@link
+   * #adoptRewrittenFile} records its new content; a cook killed while cargo rewrote the lockfile
+   * can then simply run again.
+   */
+  public void allowRewrite(String path) {
+    WriteRecord.read(root).plus(Map.of(path, WriteRecord.ANY_CONTENT)).writeTo(root);
   }
 
   /**

@@ -53,11 +53,21 @@ record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
     }
   }
 
+  /**
+   * What the record holds for a file that a program jchef runs may rewrite (cargo's lockfile while
+   * cargo runs): jchef's whatever its content, until {@link SkeletonWriter#adoptRewrittenFile}
+   * records the content again. A run killed meanwhile leaves the file jchef's.
+   */
+  static final String ANY_CONTENT = "*";
+
   /** Whether the file at {@code path} is one jchef wrote and nobody has changed since. */
   boolean owns(Path root, String path) {
     String recorded = sha256ByPath.get(path);
     if (recorded == null) {
       return false;
+    }
+    if (recorded.equals(ANY_CONTENT)) {
+      return true;
     }
     return SkeletonFiles.sha256(SkeletonFiles.resolve(root, path)).map(recorded::equals).orElse(false);
   }

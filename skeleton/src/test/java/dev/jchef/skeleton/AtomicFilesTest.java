@@ -10,7 +10,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,13 +40,41 @@ class AtomicFilesTest {
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
-  void aTemporaryFileLeftByAKilledRunIsReplaced(TestFileSystem fileSystem) throws IOException {
+  void aStaleTemporaryFileLeftByAKilledRunIsRemovedAndAFreshOneLeftToItsWriter(TestFileSystem fileSystem)
+      throws IOException {
     Path directory = fileSystem.newDirectory();
-    Files.writeString(directory.resolve(".recipe.json.jchef-tmp"), "{\"half");
+    Path stale = Files.writeString(directory.resolve(".recipe.json.1234.jchef-tmp"), "{\"half");
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+    Files.writeString(directory.resolve(".recipe.json.5678.jchef-tmp"), "{\"being written");
 
     AtomicFiles.write(directory.resolve("recipe.json"), bytes("{}"));
 
-    assertEquals(List.of("recipe.json"), names(directory));
+    assertEquals(List.of(".recipe.json.5678.jchef-tmp", "recipe.json"), names(directory));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void twoWritersOfOneFileAtOnceBothFinishAndTheFileIsWhole(TestFileSystem fileSystem) throws Exception {
+    Path file = fileSystem.newDirectory().resolve("recipe.json");
+    String a = "{\"writer\":\"a\"}".repeat(2000);
+    String b = "{\"writer\":\"b\"}".repeat(2000);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> writes = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        writes.add(pool.submit(() -> AtomicFiles.write(file, bytes(a))));
+        writes.add(pool.submit(() -> AtomicFiles.write(file, bytes(b))));
+      }
+      for (Future<?> write : writes) {
+        write.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    String content = Files.readString(file);
+    assertTrue(content.equals(a) || content.equals(b), "one writer's whole content");
+    assertEquals(List.of("recipe.json"), names(file.getParent()));
   }
 
   @ParameterizedTest

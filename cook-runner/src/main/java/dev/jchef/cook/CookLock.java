@@ -1,0 +1,94 @@
+package dev.jchef.cook;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The lock that serialises cooks of one directory: {@code .jchef/cook.lock}, held for the whole
+ * cook, as cargo holds its build directory's lock. A second cook waits, saying so once; the
+ * operating system releases the lock when the process holding it ends, killed or not, so a cook
+ * killed mid-way never leaves the directory locked.
+ */
+final class CookLock implements AutoCloseable {
+  static final String PATH = ".jchef/cook.lock";
+  private static final long POLL_MILLIS = 200;
+
+  private final Path file;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final boolean createdDirectory;
+
+  private CookLock(Path file, FileChannel channel, FileLock lock, boolean createdDirectory) {
+    this.file = file;
+    this.channel = channel;
+    this.lock = lock;
+    this.createdDirectory = createdDirectory;
+  }
+
+  /**
+   * Takes the lock of {@code root}, waiting for another cook to finish.
+   *
+   * @throws UncheckedIOException when the lock file cannot be made
+   * @throws CookException when interrupted while waiting
+   */
+  static CookLock acquire(Path root, PrintWriter err) {
+    Path file = root.resolve(PATH);
+    try {
+      boolean createdDirectory = !Files.isDirectory(file.getParent());
+      Files.createDirectories(file.getParent());
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      boolean said = false;
+      while (true) {
+        FileLock lock;
+        try {
+          lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          lock = null; // another cook of this directory in this process
+        }
+        if (lock != null) {
+          return new CookLock(file, channel, lock, createdDirectory);
+        }
+        if (!said) {
+          err.println("jchef cook: waiting for another cook of " + root + " to finish");
+          said = true;
+        }
+        Thread.sleep(POLL_MILLIS);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CookException(130, "interrupted while waiting for another cook of " + root);
+    }
+  }
+
+  /**
+   * Releases the lock. When this cook made {@code .jchef/} and left nothing else in it (the
+   * skeleton writer refused the directory), the lock file and the directory go too: a refused
+   * directory is left as it was.
+   */
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      channel.close();
+      if (createdDirectory) {
+        try (var entries = Files.list(file.getParent())) {
+          if (entries.allMatch(file::equals)) {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release " + PATH, e);
+    }
+  }
+}
