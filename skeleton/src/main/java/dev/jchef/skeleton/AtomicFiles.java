@@ -2,7 +2,9 @@ package dev.jchef.skeleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -40,8 +42,16 @@ final class AtomicFiles {
         Files.deleteIfExists(temporary);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + reason(e), e);
     }
+  }
+
+  /** What went wrong, without the temporary file's name: "No space left on device". */
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException failure && failure.getReason() != null) {
+      return failure.getReason();
+    }
+    return e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
   }
 
   /**
