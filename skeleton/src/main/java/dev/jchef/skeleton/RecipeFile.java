@@ -16,6 +16,12 @@ import java.nio.file.Path;
  * or interrupted write leaves the old one.
  */
 public final class RecipeFile {
+  /**
+   * The largest recipe file read: 64 MiB, twenty times the recipe of a 5,000-member workspace, so
+   * that a huge or runaway file is refused before it is read rather than exhausting the heap.
+   */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
+
   private RecipeFile() {}
 
   /**
@@ -23,11 +29,18 @@ public final class RecipeFile {
    *
    * @param shown how messages name the file, such as the path as the user wrote it
    * @throws RecipeException naming {@code shown}: when the file does not exist (its cause is then
-   *     a {@link NoSuchFileException}), cannot be read, or is not a recipe (with the field)
+   *     a {@link NoSuchFileException}), cannot be read, is larger than {@link #MAX_BYTES}, or is
+   *     not a recipe (with the field)
    */
   public static Recipe read(Path file, String shown) {
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new RecipeException(
+            shown + ": " + size + " bytes, more than a recipe can be (" + MAX_BYTES / (1024 * 1024) + " MiB; the"
+                + " recipe of 5,000 members is under 3 MiB): not read");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new RecipeException(shown + ": no such file", e);
