@@ -40,10 +40,15 @@ final class CookLock implements AutoCloseable {
    */
   static CookLock acquire(Path root, PrintWriter err) {
     Path file = root.resolve(PATH);
+    boolean createdDirectory = !Files.isDirectory(file.getParent());
+    FileChannel channel;
     try {
-      boolean createdDirectory = !Files.isDirectory(file.getParent());
       Files.createDirectories(file.getParent());
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+    }
+    try {
       boolean said = false;
       while (true) {
         FileLock lock;
@@ -57,15 +62,29 @@ final class CookLock implements AutoCloseable {
         }
         if (!said) {
           err.println("jchef cook: waiting for another cook of " + root + " to finish");
+          err.flush();
           said = true;
         }
         Thread.sleep(POLL_MILLIS);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CookException(130, "interrupted while waiting for another cook of " + root);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      closeQuietly(channel);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new CookException(130, "interrupted while waiting for another cook of " + root);
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot lock " + file + ": " + io.getMessage(), io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // the lock was never taken; closing is only tidying
     }
   }
 

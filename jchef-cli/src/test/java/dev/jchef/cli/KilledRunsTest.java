@@ -7,19 +7,13 @@ import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Processes;
 import dev.jchef.model.testing.TestRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,18 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * prepare} killed while it replaces a recipe leaves the old recipe or the new one, never a mix.
  */
 class KilledRunsTest {
-  private static final Path EXAMPLE = Path.of("..", "examples", "demo-workspace");
-  private static final String REAL_OUTPUT = "HELLO, JCHEF!!! WELCOME!!!\n";
-
   @TempDir Path base;
 
   @Test
   void aCookKilledAnywhereIsRunAgainAndTheRealBuildIsRight() throws Exception {
     Cargo.assumeAvailable();
     Map<String, String> environment = TestRegistry.environment(TestRegistry.cargoHome(base.resolve("cargo-home")));
-    Path project = copyTree(EXAMPLE, base.resolve("project"));
+    Path project = RealBuilds.copyTree(RealBuilds.EXAMPLE, base.resolve("project"));
     Path recipe = base.resolve("recipe.json");
-    assertEquals(0, jchef(project, environment, "prepare", "-q", "--recipe-path", recipe.toString()).exitCode());
+    assertEquals(0, JchefProcesses.run(project, environment, "prepare", "-q", "--recipe-path", recipe.toString()).exitCode());
 
     long whole = timedCook(base.resolve("timing"), recipe, environment);
     List<String> outcomes = new ArrayList<>();
@@ -55,13 +46,9 @@ class KilledRunsTest {
         long killAt = (long) (whole * fraction);
         boolean finished = cookKilledAt(cook, environment, killAt, group);
 
-        Processes.Result again = jchef(cook, environment, "cook");
+        Processes.Result again = JchefProcesses.run(cook, environment, "cook");
         assertEquals(0, again.exitCode(), "the cook run again after a kill at " + killAt + " ms: " + again.stderr());
-        copySourcesKeepingTimes(project, cook);
-        Processes.Result build = Processes.run(cook, environment, List.of(cargo(environment), "build", "--message-format=json"));
-        assertEquals(0, build.exitCode(), build.stderr());
-        assertEquals(List.of(), compiledRegistryCrates(build.stdout()), "registry crates rebuilt after a kill at " + killAt + " ms");
-        assertTrue(run(cook.resolve("target/debug/app"), environment).startsWith(REAL_OUTPUT), "the real program after a kill at " + killAt + " ms");
+        RealBuilds.assertRealBuildOnTop(project, cook, environment, "after a kill at " + killAt + " ms");
         outcomes.add((group ? "group" : "jchef alone") + " at " + killAt + " ms" + (finished ? " (had finished)" : ""));
       }
     }
@@ -71,19 +58,19 @@ class KilledRunsTest {
   @Test
   void aPrepareKilledWhileItReplacesARecipeLeavesTheOldOrTheNew() throws Exception {
     Map<String, String> environment = new HashMap<>(System.getenv());
-    Path project = copyTree(EXAMPLE, base.resolve("project"));
+    Path project = RealBuilds.copyTree(RealBuilds.EXAMPLE, base.resolve("project"));
     Path recipe = project.resolve("recipe.json");
-    assertEquals(0, jchef(project, environment, "prepare", "-q").exitCode());
+    assertEquals(0, JchefProcesses.run(project, environment, "prepare", "-q").exitCode());
     String before = Files.readString(recipe);
     Files.writeString(project.resolve("greeter/Cargo.toml"),
         Files.readString(project.resolve("greeter/Cargo.toml")) + "\n[dev-dependencies]\nchef-extra = \"1.0.0\"\n");
-    assertEquals(0, jchef(project, environment, "prepare", "-q", "--recipe-path", "new.json").exitCode());
+    assertEquals(0, JchefProcesses.run(project, environment, "prepare", "-q", "--recipe-path", "new.json").exitCode());
     String fresh = Files.readString(project.resolve("new.json"));
     int old = 0;
     int replaced = 0;
     for (long killAt : new long[] {200, 500, 800, 1100, 1400, 1700, 2000, 2500, 3000, 4000}) {
       Files.writeString(recipe, before);
-      Process process = start(project, environment, List.of("prepare", "-q"), false);
+      Process process = JchefProcesses.start(project, environment, List.of("prepare", "-q"), false, ProcessBuilder.Redirect.DISCARD);
       if (!process.waitFor(killAt, TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
       }
@@ -103,14 +90,14 @@ class KilledRunsTest {
     Files.createDirectories(cook);
     Files.copy(recipe, cook.resolve("recipe.json"));
     long start = System.nanoTime();
-    Processes.Result result = jchef(cook, environment, "cook");
+    Processes.Result result = JchefProcesses.run(cook, environment, "cook");
     assertEquals(0, result.exitCode(), result.stderr());
     return (System.nanoTime() - start) / 1_000_000;
   }
 
   /** Starts a cook, kills it after {@code millis}; returns whether it had finished by then. */
   private boolean cookKilledAt(Path cook, Map<String, String> environment, long millis, boolean group) throws Exception {
-    Process process = start(cook, environment, List.of("cook"), group);
+    Process process = JchefProcesses.start(cook, environment, List.of("cook"), group, ProcessBuilder.Redirect.DISCARD);
     if (process.waitFor(millis, TimeUnit.MILLISECONDS)) {
       return true;
     }
@@ -121,76 +108,5 @@ class KilledRunsTest {
     }
     process.waitFor();
     return false;
-  }
-
-  /** jchef as its own process, in a new process group when {@code group} (as setsid does). */
-  private static Process start(Path directory, Map<String, String> environment, List<String> args, boolean group)
-      throws IOException {
-    List<String> command = new ArrayList<>();
-    if (group) {
-      command.add("setsid");
-    }
-    command.addAll(javaCommand());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(environment);
-    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-    return builder.start();
-  }
-
-  private static Processes.Result jchef(Path directory, Map<String, String> environment, String... args) {
-    List<String> command = new ArrayList<>(javaCommand());
-    command.addAll(List.of(args));
-    return Processes.run(directory, environment, command);
-  }
-
-  private static List<String> javaCommand() {
-    return List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName());
-  }
-
-  private static String cargo(Map<String, String> environment) {
-    return environment.getOrDefault("CARGO", "cargo");
-  }
-
-  private static String run(Path program, Map<String, String> environment) {
-    Processes.Result result = Processes.run(program.getParent(), environment, List.of(program.toString()));
-    assertEquals(0, result.exitCode(), result.stderr());
-    return result.stdout();
-  }
-
-  private static final Pattern REGISTRY_UNIT =
-      Pattern.compile("\"reason\":\"compiler-artifact\",\"package_id\":\"registry\\+[^#]*#([^@\"]+)@[^\"]*\".*?\"fresh\":false");
-
-  private static List<String> compiledRegistryCrates(String messages) {
-    TreeSet<String> crates = new TreeSet<>();
-    Matcher unit = REGISTRY_UNIT.matcher(messages);
-    while (unit.find()) {
-      crates.add(unit.group(1));
-    }
-    return List.copyOf(crates);
-  }
-
-  private static Path copyTree(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path destination = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(destination);
-        } else if (!from.relativize(path).startsWith("target")) {
-          Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-      return to;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** COPY . . keeps the sources' times, older than the cook. */
-  private static void copySourcesKeepingTimes(Path project, Path cook) {
-    copyTree(project, cook);
   }
 }
