@@ -1,6 +1,7 @@
 package dev.jchef.cli;
 
 import dev.jchef.cook.SourceTimes;
+import dev.jchef.model.Member;
 import dev.jchef.model.Workspace;
 import dev.jchef.recipe.GitRepositories;
 import dev.jchef.recipe.LayerPlan;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +117,11 @@ final class LayersCommand implements Callable<Integer> {
     for (int i = 1; i <= plan.layers().size(); i++) {
       out.println("layer " + i + ": " + String.join(", ", plan.members(i)));
     }
-    out.println("final:   " + (plan.finalStep().isEmpty() ? "(nothing)" : String.join(", ", plan.finalStep())));
+    List<String> finalStep = new ArrayList<>(plan.finalStep());
+    workspace.members().stream()
+        .filter(m -> m.directory().equals(Member.ROOT))
+        .forEach(m -> finalStep.add(0, m.name() + " (the root package)"));
+    out.println("final:   " + (finalStep.isEmpty() ? "(nothing)" : String.join(", ", finalStep)));
     out.printf(
         Locale.ROOT,
         "expected workspace crates compiled per commit: %.2f with these layers, %.2f without (every package, every commit)%n",

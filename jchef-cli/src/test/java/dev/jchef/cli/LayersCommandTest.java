@@ -73,6 +73,26 @@ class LayersCommandTest {
   }
 
   @Test
+  void theRootPackageIsNamedAsBuiltByTheFinalStep() throws Exception {
+    try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+      Fixture.of(
+              "Cargo.toml",
+              "[package]\nname = \"tool\"\nversion = \"1.0.0\"\n[dependencies]\ncore = { path = \"crates/core\" }\n"
+                  + "[workspace]\nmembers = [\"crates/*\"]\n",
+              "src/main.rs", "",
+              "crates/core/Cargo.toml", "[package]\nname = \"core\"\nversion = \"1.0.0\"\n",
+              "crates/core/src/lib.rs", "")
+          .writeTo(directory);
+      commit(git, "workspace");
+    }
+
+    CommandLineRun suggest = CommandLineRun.in(directory, "layers", "--layers", "1");
+
+    assertEquals(0, suggest.exitCode(), suggest.err());
+    assertTrue(suggest.out().contains("layer 1: crates/core\nfinal:   tool (the root package)\n"), suggest.out());
+  }
+
+  @Test
   void aPlanThatNoLongerFitsIsRefusedSayingWhatToChange() throws Exception {
     WORKSPACE.with("jchef-layers.toml", "[[layer]]\nmembers = [\"crates/core\"]\n[final]\nmembers = []\n").writeTo(directory);
 
