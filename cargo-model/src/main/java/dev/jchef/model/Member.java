@@ -15,13 +15,18 @@ import com.google.common.collect.ImmutableList;
  * @param targets every target, in {@link Target#RECIPE_ORDER}
  * @param pathDependencies the directories (relative to the workspace root as {@code directory}
  *     is, sorted) of the packages this one depends on by path, in any dependency table
+ * @param buildPathDependencies those of {@code pathDependencies} named in {@code [dependencies]}
+ *     or {@code [build-dependencies]} (any platform): what the package's library, binaries and
+ *     build script are built from. Unlike dev-dependencies, which may point back at the package
+ *     (Cargo reference, "Development dependencies"), these never form a cycle.
  */
 public record Member(
     String directory,
     Manifest manifest,
     String edition,
     ImmutableList<Target> targets,
-    ImmutableList<String> pathDependencies) {
+    ImmutableList<String> pathDependencies,
+    ImmutableList<String> buildPathDependencies) {
 
   public Member {
     checkNotNull(directory);
@@ -29,6 +34,7 @@ public record Member(
     checkNotNull(edition);
     checkNotNull(targets);
     checkNotNull(pathDependencies);
+    checkNotNull(buildPathDependencies);
   }
 
   /** The {@link #directory()} of the root package. */

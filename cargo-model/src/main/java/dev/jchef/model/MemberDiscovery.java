@@ -256,6 +256,7 @@ final class MemberDiscovery {
     String edition = edition(manifest, owner.workspace());
     FieldReader fields = new FieldReader(manifest.file());
     Set<String> pathDependencies = new TreeSet<>();
+    Set<String> buildPathDependencies = new TreeSet<>();
     for (Dependency dependency : manifest.dependencies()) {
       Optional<Path> target = pathOf(dependency, directory, fields, owner);
       if (target.isPresent()) {
@@ -264,7 +265,11 @@ final class MemberDiscovery {
               dependencyField(dependency),
               "path `" + RelativePaths.relativize(root, target.get()) + "` has no Cargo.toml");
         }
-        pathDependencies.add(Member.directoryName(RelativePaths.relativize(root, target.get())));
+        String dependencyDirectory = Member.directoryName(RelativePaths.relativize(root, target.get()));
+        pathDependencies.add(dependencyDirectory);
+        if (dependency.kind() != DependencyKind.DEV) {
+          buildPathDependencies.add(dependencyDirectory);
+        }
       }
     }
     return new Member(
@@ -272,7 +277,8 @@ final class MemberDiscovery {
         manifest,
         edition,
         TargetDiscovery.discover(manifest, directory, edition),
-        ImmutableList.copyOf(pathDependencies));
+        ImmutableList.copyOf(pathDependencies),
+        ImmutableList.copyOf(buildPathDependencies));
   }
 
   private Owner thisWorkspace() {

@@ -121,6 +121,9 @@ class WorkspaceMembersTest {
     assertEquals(
         List.of("libs/build", "libs/dev", "libs/inherited", "libs/normal", "libs/windows-only"),
         workspace.members().get(0).pathDependencies());
+    assertEquals(
+        List.of("libs/build", "libs/inherited", "libs/normal", "libs/windows-only"),
+        workspace.members().get(0).buildPathDependencies());
   }
 
   @ParameterizedTest

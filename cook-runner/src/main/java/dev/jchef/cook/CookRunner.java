@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.HashSet;
@@ -120,14 +121,11 @@ public final class CookRunner {
                 + " before building it (COPY " + directory + " " + directory + ")");
       }
     }
-    Path workspaceFile = root.resolve(WORKSPACE_MANIFEST);
-    Optional<String> workspaceManifest;
-    try {
-      workspaceManifest = Files.isRegularFile(workspaceFile) ? Optional.of(Files.readString(workspaceFile)) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + workspaceFile, e);
-    }
-    Recipe layerRecipe = LayerRecipe.of(recipe, real, workspaceManifest);
+    Optional<String> workspaceManifest =
+        Files.isRegularFile(root.resolve(WORKSPACE_MANIFEST)) ? Optional.of(read(WORKSPACE_MANIFEST)) : Optional.empty();
+    Map<String, String> realManifests = new LinkedHashMap<>();
+    real.forEach(directory -> realManifests.put(directory, read(directory + "/Cargo.toml")));
+    Recipe layerRecipe = LayerRecipe.of(recipe, realManifests, workspaceManifest);
     SourceTimes.fix(root, real);
     ManifestOptions manifest = options.manifest();
     if (manifest.locked() || manifest.frozen()) {
@@ -137,6 +135,14 @@ public final class CookRunner {
     CookOptions layerOptions =
         options.withManifest(new ManifestOptions(manifest.manifestPath(), false, manifest.offline() || manifest.frozen(), false));
     return run(layerRecipe, recipeFile, layerOptions, real);
+  }
+
+  private String read(String relative) {
+    try {
+      return Files.readString(root.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + root.resolve(relative), e);
+    }
   }
 
   /** Where a layer step finds the real root manifest, copied in from the workspace's Cargo.toml. */

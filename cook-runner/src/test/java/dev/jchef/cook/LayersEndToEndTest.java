@@ -60,6 +60,43 @@ class LayersEndToEndTest {
     assertTrue(scenario.program("target/debug/app").contains("hello from derived Demo (edited)\n"));
   }
 
+  /**
+   * A layer package whose dev-dependency points back at a later layer with a version requirement
+   * (as test-support crates do): the later package is still a dummy in that step, and its masked
+   * version would not satisfy the requirement.
+   */
+  @Test
+  void aDevDependencyOnALaterLayerWithAVersionRequirementResolves() throws IOException {
+    CookScenario scenario =
+        CookScenario.of(
+            base,
+            CookScenario.example()
+                .with(
+                    "greeter/Cargo.toml",
+                    "[package]\nname = \"greeter\"\nversion.workspace = true\nedition.workspace = true\n\n"
+                        + "[dependencies]\nchef-greeting.workspace = true\n"
+                        + "chef-shout = { version = \"1.0.0\", features = [\"loud\"] }\n\n"
+                        + "[dev-dependencies]\ntool = { path = \"../tool\", version = \"2.5\" }\n\n"
+                        + "[lints]\nworkspace = true\n")
+                .with(
+                    "tool/Cargo.toml",
+                    "[package]\nname = \"tool\"\nversion = \"2.5.1\"\nedition.workspace = true\n\n"
+                        + "[features]\nfancy = []\n\n[dependencies]\nchef-extra = \"1.0.0\"\n\n"
+                        + "[[bin]]\nname = \"tool\"\npath = \"src/main.rs\"\nrequired-features = [\"fancy\"]\n\n"
+                        + "[lints]\nworkspace = true\n"));
+    Recipe recipe = scenario.prepare();
+    scenario.cook(recipe, CookOptions.defaults());
+    layer(scenario, recipe, 1, "greeter");
+    layer(scenario, recipe, 2, "tool");
+
+    scenario.copySources();
+    SourceTimes.fix(scenario.cook, PLAN.layerMembers());
+    CookScenario.BuildOutcome build = scenario.build();
+    assertEquals(List.of(), build.externalCompiled());
+    assertEquals(APP_UNITS, build.localCompiled());
+    assertEquals(CookEndToEndTest.REAL_OUTPUT, scenario.program("target/debug/app"));
+  }
+
   @Test
   void aLayerWhoseFilesWereNotCopiedInIsAClearError() {
     CookScenario scenario = CookScenario.of(base, CookScenario.example());

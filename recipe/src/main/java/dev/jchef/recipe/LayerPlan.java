@@ -191,7 +191,7 @@ public record LayerPlan(ImmutableList<ImmutableList<String>> layers, ImmutableLi
     }
     for (int i = 0; i < layers.size(); i++) {
       for (String directory : layers.get(i)) {
-        for (String dependency : packages.get(directory).pathDependencies()) {
+        for (String dependency : packages.get(directory).buildPathDependencies()) {
           Integer dependencyLayer = layerOf.get(dependency);
           if (dependencyLayer == null || dependencyLayer > i) {
             String where =

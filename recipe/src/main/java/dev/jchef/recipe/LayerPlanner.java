@@ -94,7 +94,8 @@ public final class LayerPlanner {
   }
 
   /**
-   * Packages in dependency order (each after its path dependencies among them), and among those
+   * Packages in dependency order (each after the packages it is built from, {@link
+   * Member#buildPathDependencies()}: dev-dependencies, which may point back, do not order), and among those
    * ready at each point the least often changed first, then by directory.
    */
   static List<String> order(Map<String, Member> packages, Map<String, Integer> changes) {
@@ -103,7 +104,7 @@ public final class LayerPlanner {
         (directory, member) ->
             waitingFor.put(
                 directory,
-                member.pathDependencies().stream().filter(packages::containsKey).collect(Collectors.toCollection(HashSet::new))));
+                member.buildPathDependencies().stream().filter(packages::containsKey).collect(Collectors.toCollection(HashSet::new))));
     List<String> order = new ArrayList<>();
     Comparator<String> rareFirst = Comparator.<String>comparingInt(changes::get).thenComparing(Comparator.naturalOrder());
     while (order.size() < packages.size()) {
@@ -112,7 +113,9 @@ public final class LayerPlanner {
               .filter(e -> !order.contains(e.getKey()) && e.getValue().isEmpty())
               .map(Map.Entry::getKey)
               .min(rareFirst)
-              .orElseThrow(() -> new RecipeException("the workspace's path dependencies form a cycle: " + waitingFor));
+              .orElseThrow(() -> new RecipeException("the packages " + waitingFor.keySet().stream()
+                  .filter(d -> !order.contains(d)).sorted().collect(Collectors.joining(", "))
+                  + " depend on each other through [dependencies] or [build-dependencies], which cargo refuses too"));
       order.add(next);
       waitingFor.values().forEach(waiting -> waiting.remove(next));
     }

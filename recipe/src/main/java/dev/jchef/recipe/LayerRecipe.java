@@ -4,6 +4,11 @@ import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TomlTable;
 import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.internal.TomlWriter;
+import dev.jchef.model.internal.RelativePaths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,9 +25,11 @@ import java.util.TreeSet;
  * manifest ({@code version.workspace = true}, {@code [lints] workspace = true}, a description), so
  * the root manifest is the real one when the step has it ({@code .jchef/workspace.toml}, copied in
  * from the real {@code Cargo.toml}), minus those version requirements and minus the root package's
- * own {@code [lints]}, which a dummy root package could not satisfy. Cargo then updates the
- * lockfile's entries for the workspace's packages to their real versions; no registry entry
- * changes.
+ * own {@code [lints]}, which a dummy root package could not satisfy. A real package may also
+ * require a version of a package that is still a dummy in this step (a dev-dependency, which may
+ * point at a later layer): that dummy gets the lowest version the requirements accept, since its
+ * masked {@code 0.0.1} would not resolve. Cargo then updates the lockfile's entries for the
+ * workspace's packages to their versions in this step; no registry entry changes.
  */
 public final class LayerRecipe {
   private LayerRecipe() {}
@@ -30,13 +37,17 @@ public final class LayerRecipe {
   /**
    * The recipe to write for a layer step.
    *
-   * @param realPackages directories (relative to the root) of the packages that are real in this
-   *     step: the packages of this layer and the earlier ones
+   * @param realManifests the real manifests' texts by package directory (relative to the root,
+   *     {@code crates/a}) of the packages that are real in this step: the packages of this layer
+   *     and the earlier ones
    * @param workspaceManifest the text of the real root {@code Cargo.toml}, when the step has it
    * @throws RecipeException when a real package has no manifest in the recipe (the plan is not
    *     this recipe's), or is the root package
+   * @throws dev.jchef.model.CargoFileException when a real manifest is not TOML, naming it
    */
-  public static Recipe of(Recipe recipe, Set<String> realPackages, Optional<String> workspaceManifest) {
+  public static Recipe of(Recipe recipe, Map<String, String> realManifests, Optional<String> workspaceManifest) {
+    Set<String> realPackages = realManifests.keySet();
+    Map<String, List<String>> required = requiredOfDummies(realManifests);
     Set<String> missing = new TreeSet<>(realPackages);
     ImmutableList.Builder<RecipeManifest> manifests = ImmutableList.builder();
     for (RecipeManifest manifest : recipe.manifests()) {
@@ -49,7 +60,10 @@ public final class LayerRecipe {
       String contents =
           directory.isEmpty() && workspaceManifest.isPresent()
               ? TomlWriter.write(rootFromReal(TomlReader.parse(workspaceManifest.get(), ".jchef/workspace.toml")))
-              : TomlWriter.write(withoutPathVersions(TomlReader.parse(manifest.contents(), path)));
+              : TomlWriter.write(
+                  withVersionFor(
+                      withoutPathVersions(TomlReader.parse(manifest.contents(), path)),
+                      required.getOrDefault(directory, List.of())));
       manifests.add(new RecipeManifest(path, contents, manifest.targets()));
     }
     if (realPackages.contains("") || realPackages.contains(".")) {
@@ -61,6 +75,36 @@ public final class LayerRecipe {
               + " the plan and the recipe come from different versions of the workspace");
     }
     return new Recipe(manifests.build(), recipe.configFile(), recipe.lockFile(), recipe.toolchainFile());
+  }
+
+  /** The version requirements real packages have of other packages, by directory. */
+  private static Map<String, List<String>> requiredOfDummies(Map<String, String> realManifests) {
+    Map<String, List<String>> required = new HashMap<>();
+    realManifests.forEach(
+        (directory, text) ->
+            DependencyTables.map(
+                TomlReader.parse(text, directory + "/Cargo.toml"),
+                (key, value, inWorkspaceTable) -> {
+                  if (value instanceof TomlTable entry
+                      && entry.getString("path").isPresent()
+                      && entry.getString("version").isPresent()) {
+                    required
+                        .computeIfAbsent(RelativePaths.join(directory, entry.getString("path").orElseThrow()), d -> new ArrayList<>())
+                        .add(entry.getString("version").orElseThrow());
+                  }
+                  return value;
+                }));
+    return required;
+  }
+
+  private static TomlTable withVersionFor(TomlTable dummy, List<String> requirements) {
+    Optional<TomlTable> pkg = dummy.getTable("package");
+    if (requirements.isEmpty() || pkg.isEmpty() || pkg.get().getString("version").isEmpty()) {
+      return dummy; // no requirement, or a version inherited from the real root manifest
+    }
+    return LowestMatchingVersion.of(String.join(", ", requirements))
+        .map(version -> dummy.with("package", pkg.get().with("version", version)))
+        .orElse(dummy);
   }
 
   private static TomlTable rootFromReal(TomlTable real) {

@@ -62,12 +62,31 @@ class LayerPlannerTest {
     assertEquals(List.of("c", "a", "b"), order);
   }
 
+  @Test
+  void devDependenciesThatPointBackDoNotOrder() {
+    List<String> order =
+        LayerPlanner.order(
+            Map.of(
+                "protocol", member("protocol", List.of(), List.of("test-support", "protocol")),
+                "test-support", member("test-support", List.of("protocol"), List.of())),
+            Map.of("protocol", 5, "test-support", 0));
+
+    assertEquals(List.of("protocol", "test-support"), order);
+  }
+
   private static Member member(String directory, List<String> dependencies) {
+    return member(directory, dependencies, List.of());
+  }
+
+  private static Member member(String directory, List<String> dependencies, List<String> devDependencies) {
+    List<String> all = new java.util.ArrayList<>(dependencies);
+    all.addAll(devDependencies);
     return new Member(
         directory,
         Manifest.parse("[package]\nname = \"" + directory + "\"\n", directory + "/Cargo.toml"),
         "2021",
         ImmutableList.of(),
-        ImmutableList.copyOf(dependencies));
+        ImmutableList.sortedCopyOf(new java.util.TreeSet<>(all)),
+        ImmutableList.sortedCopyOf(dependencies));
   }
 }
