@@ -64,6 +64,7 @@ class FullDiskAndReadOnlyTest {
     assertEquals(1, run.exitCode());
     assertEquals("jchef prepare: cannot write " + disk.resolve("recipe.json") + ": No space left on device\n", run.err());
     assertEquals(before, snapshot(disk));
+    FaultReport.record("prepare onto a full disk (12 KiB tmpfs)", 1, 1, "one-line error, the old recipe and nothing else");
   }
 
   @Test
@@ -79,6 +80,7 @@ class FullDiskAndReadOnlyTest {
     assertEquals(1, run.exitCode(), run.err());
     assertTrue(run.err().matches("jchef cook: cannot write \\S+: No space left on device\n"), run.err());
     assertEquals(recipe, Files.readString(disk.resolve("recipe.json")));
+    FaultReport.record("cook onto a full disk (28 KiB tmpfs)", 1, 1, "one-line error, the recipe kept");
   }
 
   @Test
@@ -100,6 +102,7 @@ class FullDiskAndReadOnlyTest {
     assertEquals(1, cook.err().lines().count(), cook.err());
     assertTrue(cook.err().startsWith("jchef cook: cannot lock ") && cook.err().contains("Read-only file system"), cook.err());
     assertEquals(before, snapshot(readOnly));
+    FaultReport.record("prepare and cook in a read-only directory", 2, 2, "one-line errors, nothing changed");
   }
 
   private Path mount(Path target, List<String> options) throws IOException {
