@@ -4,10 +4,8 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeFingerprint;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,26 +43,10 @@ public final class CookKey {
   }
 
   private static String version(Path executable, List<String> args, Path directory, Map<String, String> environment) {
-    List<String> command = new ArrayList<>();
-    command.add(executable.toString());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().putAll(environment);
-    try {
-      Process process = builder.start();
-      process.getOutputStream().close();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int exitCode = process.waitFor();
-      if (exitCode != 0) {
-        throw new CookException(exitCode, executable + " " + String.join(" ", args) + " failed: " + output.strip());
-      }
-      return output;
-    } catch (IOException e) {
-      throw new CookException(1, "cannot run " + executable + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CookException(130, "interrupted while running " + executable);
+    ToolRun run = ToolRun.of(executable, args, Optional.of(directory), environment);
+    if (run.exitCode() != 0) {
+      throw new CookException(run.exitCode(), executable + " " + String.join(" ", args) + " failed: " + run.output().strip());
     }
+    return run.output();
   }
 }

@@ -3,12 +3,10 @@ package dev.jchef.cook;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The sccache server of one cook ({@code --sccache}): started fresh with the caller's {@code
@@ -75,27 +73,11 @@ final class Sccache {
   }
 
   private String run(List<String> args, boolean mustSucceed) {
-    List<String> command = new ArrayList<>();
-    command.add(executable.toString());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().putAll(environment);
-    try {
-      Process process = builder.start();
-      process.getOutputStream().close();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int exitCode = process.waitFor();
-      if (mustSucceed && exitCode != 0) {
-        throw new CookException(
-            1, "sccache " + String.join(" ", args) + " failed with exit status " + exitCode + ": " + output.strip());
-      }
-      return output;
-    } catch (IOException e) {
-      throw new CookException(1, "cannot run " + executable + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CookException(130, "interrupted while sccache was starting or stopping");
+    ToolRun run = ToolRun.of(executable, args, Optional.empty(), environment);
+    if (mustSucceed && run.exitCode() != 0) {
+      throw new CookException(
+          1, "sccache " + String.join(" ", args) + " failed with exit status " + run.exitCode() + ": " + run.output().strip());
     }
+    return run.output();
   }
 }
