@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -91,6 +95,21 @@ class AtomicFilesTest {
     assertTrue(error.getMessage().startsWith("cannot write " + occupied), error.getMessage());
     assertTrue(Files.isDirectory(occupied.resolve("child")));
     assertEquals(List.of("recipe.json"), names(directory));
+  }
+
+  /** A recipe copied to another build stage must stay readable there: not createTempFile's 0600. */
+  @Test
+  void aNewFileHasTheProcessDefaultPermissionsAndAReplacedOneKeepsItsOwn(@TempDir Path directory) throws IOException {
+    Path ordinary = Files.createFile(directory.resolve("made-by-the-process"));
+    Path file = directory.resolve("recipe.json");
+
+    AtomicFiles.write(file, bytes("{}"));
+    assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(file));
+    assertTrue(Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ), "readable by others under umask 022");
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    AtomicFiles.write(file, bytes("{\"new\": 1}"));
+    assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(file));
   }
 
   private static byte[] bytes(String text) {
