@@ -1,0 +1,63 @@
+# Helpers shared by run.sh and shared-cache.sh; sourced, not run. They use the caller's globals:
+#   storage   buildah's global storage flags (--storage-driver, and --root/--runroot for a builder
+#             with its own storage)
+#   bud       the build command, with "${storage[@]}"
+#   base_image  the BASE build argument
+#   work      the run's temporary directory: build logs (NAME.log) and the totals file
+#   context   the build context
+# Each may be reassigned between calls (shared-cache.sh switches builders that way).
+
+skip() { echo "SKIPPED: $*"; exit 0; }
+fail() { echo "FAILED: $*" >&2; [ -n "${work:-}" ] && tail -n 60 "$work"/*.log >&2 2>/dev/null; exit 1; }
+
+# Exits with SKIPPED where buildah cannot build here.
+require_buildah() {
+  command -v buildah >/dev/null || skip "buildah is not installed (apt-get install buildah debootstrap)"
+  [ "$(id -u)" = 0 ] || skip "buildah's chroot isolation needs root here"
+  buildah "${storage[@]}" info >/dev/null 2>&1 || skip "buildah cannot run on this machine: $(buildah info 2>&1 | tail -1)"
+}
+
+# build NAME DOCKERFILE [bud flags...]: builds, keeps buildah's output with a timestamp per line
+build() {
+  local name="$1" dockerfile="$2"; shift 2
+  local log="$work/$name.log" started
+  started=$(date +%s.%N)
+  "${bud[@]}" "$@" --build-arg BASE="$base_image" -f "$context/$dockerfile" -t "localhost/jchef-example-$name" "$context" 2>&1 \
+    | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done > "$log" \
+    || { tail -40 "$log"; fail "the $name build failed"; }
+  awk -v n="$name" -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%s %.1f\n", n, b - a }' >> "$work/totals"
+}
+
+# step_cached NAME PATTERN: whether the step whose STEP line matches came from the layer cache
+step_cached() {
+  awk -v pattern="$2" '
+    / STEP [0-9]+\/[0-9]+: / { in_step = index($0, pattern) > 0; next }
+    in_step && /--> Using cache/ { cached = 1 }
+    END { exit cached ? 0 : 1 }' "$work/$1.log"
+}
+
+# step_times NAME: seconds between one STEP line and the next
+step_times() {
+  awk '/ STEP [0-9]+\/[0-9]+: / {
+         if (step) printf "    %6.1f s  %s\n", $1 - start, step
+         start = $1; step = substr($0, index($0, "STEP"))
+       }
+       / COMMIT | Successfully tagged / { if (step) { printf "    %6.1f s  %s\n", $1 - start, step; step = "" } }
+       END { if (step) printf "    %6.1f s  %s\n", 0, step }' "$work/$1.log"
+}
+
+# step_compiled NAME PATTERN: the crates cargo compiled in the step whose STEP line matches, sorted
+step_compiled() {
+  awk -v pattern="$2" '
+    / STEP [0-9]+\/[0-9]+: / { in_step = index($0, pattern) > 0; next }
+    in_step && / Compiling / { for (i = 1; i <= NF; i++) if ($i == "Compiling") print $(i + 1) }' "$work/$1.log" | sort | tr '\n' ' ' | sed 's/ $//'
+}
+
+runs_program() {
+  local image="localhost/jchef-example-$1" expected="$2" container output
+  container="$(buildah "${storage[@]}" from "$image")"
+  output="$(buildah "${storage[@]}" run --isolation chroot "$container" -- /usr/local/bin/hello)"
+  buildah "${storage[@]}" rm "$container" >/dev/null
+  [ "$output" = "$expected" ] || fail "$image printed '$output', not '$expected'"
+  echo "  $image runs the real program: $output"
+}
