@@ -1,5 +1,6 @@
 package dev.jchef.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Killed at any moment, a run is simply run again: {@code jchef cook} of the example workspace
  * killed with SIGKILL at points spread over a whole cook (JVM start, skeleton writing, cargo's
  * build, removing the dummies), both with its whole process group (as a CI cancel does) and alone
- * (cargo goes on as an orphan), then run again in the same directory: the re-run succeeds, and the
- * real build on top compiles no registry crate and gives the real program. And {@code jchef
+ * (cargo goes on as an orphan), and with its group as soon as the skeleton writer has written its
+ * first file, a third, two thirds and all of them; then run again in the same directory: the
+ * recipe is unchanged, the re-run succeeds, and the real build on top compiles no registry crate
+ * and gives the real program. And {@code jchef
  * prepare} killed while it replaces a recipe leaves the old recipe or the new one, never a mix.
  */
 class KilledRunsTest {
@@ -37,6 +41,8 @@ class KilledRunsTest {
     assertEquals(0, JchefProcesses.run(project, environment, "prepare", "-q", "--recipe-path", recipe.toString()).exitCode());
 
     long whole = timedCook(base.resolve("timing"), recipe, environment);
+    int skeletonFiles = skeletonFiles(base.resolve("timing"));
+    byte[] recipeBytes = Files.readAllBytes(recipe);
     List<String> outcomes = new ArrayList<>();
     int trial = 0;
     for (boolean group : new boolean[] {true, false}) {
@@ -45,14 +51,65 @@ class KilledRunsTest {
         Files.copy(recipe, cook.resolve("recipe.json"));
         long killAt = (long) (whole * fraction);
         boolean finished = cookKilledAt(cook, environment, killAt, group);
-
-        Processes.Result again = JchefProcesses.run(cook, environment, "cook");
-        assertEquals(0, again.exitCode(), "the cook run again after a kill at " + killAt + " ms: " + again.stderr());
-        RealBuilds.assertRealBuildOnTop(project, cook, environment, "after a kill at " + killAt + " ms");
-        outcomes.add((group ? "group" : "jchef alone") + " at " + killAt + " ms" + (finished ? " (had finished)" : ""));
+        String when = (group ? "group" : "jchef alone") + " at " + killAt + " ms";
+        runAgainAndBuild(project, cook, recipeBytes, environment, when);
+        outcomes.add(when + (finished ? " (had finished)" : ""));
       }
     }
+    // Points by file operations: once the skeleton writer has written k of its files.
+    for (int k : new int[] {1, skeletonFiles / 3, 2 * skeletonFiles / 3, skeletonFiles}) {
+      Path cook = Files.createDirectories(base.resolve("cook-" + trial++));
+      Files.copy(recipe, cook.resolve("recipe.json"));
+      int seen = cookKilledAfterFiles(cook, environment, k);
+      String when = "group after " + seen + " of " + skeletonFiles + " skeleton files";
+      runAgainAndBuild(project, cook, recipeBytes, environment, when);
+      outcomes.add(when);
+    }
     FaultReport.record("cook killed (SIGKILL, process group and jchef alone)", outcomes.size(), outcomes.size(), outcomes.toString());
+  }
+
+  /** The cook run again succeeds, the recipe is as it was, and the real build on top is right. */
+  private static void runAgainAndBuild(Path project, Path cook, byte[] recipe, Map<String, String> environment, String when)
+      throws IOException {
+    assertArrayEquals(recipe, Files.readAllBytes(cook.resolve("recipe.json")), "the recipe after a kill " + when);
+    Processes.Result again = JchefProcesses.run(cook, environment, "cook");
+    assertEquals(0, again.exitCode(), "the cook run again after a kill " + when + ": " + again.stderr());
+    RealBuilds.assertRealBuildOnTop(project, cook, environment, "after a kill " + when);
+  }
+
+  /** The files of a cooked directory outside target/ and .jchef/, but the recipe: the skeleton. */
+  private static int skeletonFiles(Path cook) throws IOException {
+    try (Stream<Path> paths = Files.walk(cook)) {
+      return (int) paths.filter(Files::isRegularFile)
+          .map(cook::relativize)
+          .filter(p -> !p.startsWith("target") && !p.startsWith(".jchef") && !p.toString().equals("recipe.json"))
+          .count();
+    }
+  }
+
+  /**
+   * Starts a cook in its own process group and kills the group as soon as the skeleton has
+   * {@code files} files (polled every millisecond); returns how many it had when killed.
+   */
+  private int cookKilledAfterFiles(Path cook, Map<String, String> environment, int files) throws Exception {
+    Process process = JchefProcesses.start(cook, environment, List.of("cook"), true, ProcessBuilder.Redirect.DISCARD);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    int seen = 0;
+    while (process.isAlive() && System.nanoTime() < deadline && (seen = skeletonFilesWhileWriting(cook)) < files) {
+      Thread.sleep(1);
+    }
+    new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid()).start().waitFor();
+    process.waitFor();
+    return seen;
+  }
+
+  /** {@link #skeletonFiles}, tolerating files that vanish while it counts (temporary files moved). */
+  private static int skeletonFilesWhileWriting(Path cook) {
+    try {
+      return skeletonFiles(cook);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
   }
 
   @Test
