@@ -168,19 +168,9 @@ final class MemberDiscovery {
         .orElse(false);
   }
 
-  /**
-   * Cargo's {@code is_excluded}: under an {@code exclude} entry and not under a member written
-   * as a plain path (a glob entry never counts as written out).
-   */
   private boolean isExcluded(Path manifestPath) {
     WorkspaceSection ws = workspace.orElseThrow();
-    boolean excluded =
-        ws.exclude().stream().anyMatch(e -> manifestPath.startsWith(RelativePaths.resolve(root, e)));
-    boolean listed =
-        ws.members().stream()
-            .filter(m -> !MemberGlob.isPattern(m))
-            .anyMatch(m -> manifestPath.startsWith(RelativePaths.resolve(root, m)));
-    return excluded && !listed;
+    return WorkspaceExclusion.isExcluded(root, ws.exclude(), ws.members(), manifestPath);
   }
 
   private Manifest load(Path manifestPath, Supplier<? extends RuntimeException> missing) {

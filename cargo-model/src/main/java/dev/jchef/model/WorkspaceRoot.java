@@ -93,16 +93,9 @@ final class WorkspaceRoot {
     return Optional.of(root);
   }
 
-  /** Cargo's {@code is_excluded}: under an {@code exclude} entry, and not under a listed member. */
   private static boolean isExcluded(TomlTable workspace, Path root, Path manifestPath) {
-    boolean excluded =
-        strings(workspace, "exclude").stream()
-            .anyMatch(e -> manifestPath.startsWith(RelativePaths.resolve(root, e)));
-    boolean listed =
-        strings(workspace, "members").stream()
-            .filter(m -> !MemberGlob.isPattern(m))
-            .anyMatch(m -> manifestPath.startsWith(RelativePaths.resolve(root, m)));
-    return excluded && !listed;
+    return WorkspaceExclusion.isExcluded(
+        root, strings(workspace, "exclude"), strings(workspace, "members"), manifestPath);
   }
 
   private static List<String> strings(TomlTable table, String key) {

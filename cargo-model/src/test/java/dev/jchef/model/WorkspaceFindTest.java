@@ -60,6 +60,15 @@ class WorkspaceFindTest {
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
+  void anExcludeEntryWrittenWithDotDotExcludesNothingAsInCargo(TestFileSystem fileSystem) {
+    Path root = fileSystem.write(WORKSPACE.with("Cargo.toml", WORKSPACE.files().get("Cargo.toml").replace("\"crates/alone\"", "\"crates/index/../alone\"")));
+
+    assertEquals(root, Workspace.find(at(root, "crates/alone")).root());
+    assertEquals(3, Workspace.find(at(root, "crates/alone")).members().size());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
   void aPackageWorkspacePointerLeadsToItsRoot(TestFileSystem fileSystem) {
     Path root = fileSystem.write(WORKSPACE.with("Cargo.toml", WORKSPACE.files().get("Cargo.toml").replace("[\"crates/*\"]", "[\"crates/*\", \"elsewhere\"]")));
 

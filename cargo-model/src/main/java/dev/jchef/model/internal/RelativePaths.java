@@ -32,6 +32,23 @@ public final class RelativePaths {
     return result.normalize();
   }
 
+  /**
+   * {@code base} joined with a path written in a Cargo file as Rust's {@code Path::join} leaves it
+   * for {@code Path::starts_with}: {@code .} and empty parts dropped, {@code ..} kept as a name and
+   * not folded. Cargo matches {@code workspace.exclude} and {@code workspace.members} entries
+   * against manifest paths in this form, so {@code a/../b} never matches a normalised path.
+   */
+  public static Path joinLiterally(Path base, String written) {
+    Path asWritten = base.getFileSystem().getPath(written.replace('/', separatorOf(base)));
+    Path result = asWritten.isAbsolute() ? asWritten.getRoot() : base;
+    for (String part : SLASH.split(written)) {
+      if (!part.equals(".")) {
+        result = result.resolve(part);
+      }
+    }
+    return result;
+  }
+
   /** A written path with {@code .} removed and {@code name/..} folded; leading {@code ..} kept. */
   public static String normalize(String written) {
     Deque<String> parts = new ArrayDeque<>();
