@@ -9,10 +9,13 @@ import java.nio.file.StandardOpenOption;
 /**
  * The fault tests' figures, one line per fault kind in {@code target/fault-report.txt} (cases
  * tried, survived, what happened), for the reliability table of BENCHMARKS.md; a green test run
- * prints nothing.
+ * prints nothing. The file holds the figures of the latest test run only: the first line a test
+ * JVM records replaces what an earlier run wrote.
  */
 final class FaultReport {
   private static final Path FILE = Path.of("target", "fault-report.txt");
+
+  private static boolean startedInThisRun;
 
   private FaultReport() {}
 
@@ -20,7 +23,9 @@ final class FaultReport {
     try {
       Files.writeString(
           FILE, kind + " | " + tried + " | " + survived + " | " + details + "\n",
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          StandardOpenOption.CREATE,
+          startedInThisRun ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+      startedInThisRun = true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
