@@ -17,6 +17,23 @@ require_buildah() {
   buildah "${storage[@]}" info >/dev/null 2>&1 || skip "buildah cannot run on this machine: $(buildah info 2>&1 | tail -1)"
 }
 
+# containers_now: the ids of the working containers in "${storage[@]}"
+containers_now() { buildah "${storage[@]}" containers -q --notruncate 2>/dev/null || true; }
+
+# remove_left_containers BEFORE IMAGE: removes the working containers made from IMAGE since
+# BEFORE (ids from containers_now). buildah 1.28 keeps one per build for an instruction-less stage
+# such as `FROM ${JCHEF_IMAGE} AS jchef`; nothing else is touched.
+remove_left_containers() {
+  local before="$1" image_id id
+  image_id="$(buildah "${storage[@]}" inspect --type image --format '{{.FromImageID}}' "$2" 2>/dev/null)" || return 0
+  for id in $(containers_now); do
+    grep -qx "$id" <<< "$before" && continue
+    [ "$(buildah "${storage[@]}" inspect --type container --format '{{.FromImageID}}' "$id" 2>/dev/null)" = "$image_id" ] \
+      && buildah "${storage[@]}" rm "$id" >/dev/null 2>&1
+  done
+  return 0
+}
+
 # build NAME DOCKERFILE [bud flags...]: builds, keeps buildah's output with a timestamp per line
 build() {
   local name="$1" dockerfile="$2"; shift 2

@@ -18,7 +18,7 @@ base_image="localhost/jchef-base:bookworm"
 storage=(--storage-driver overlay)
 bud=(buildah bud --layers --isolation chroot "${storage[@]}")
 
-. "$here/lib.sh"   # skip, fail, require_buildah, build, step_cached, step_times, step_compiled, runs_program
+. "$here/lib.sh"   # skip, fail, require_buildah, containers_now, remove_left_containers, build, step_cached, step_times, step_compiled, runs_program
 require_buildah
 
 mirror() {
@@ -69,7 +69,8 @@ jchef_image() {
 
 work="$(mktemp -d)"
 context="$work/context"
-trap 'rm -rf "$work"' EXIT
+containers_before="$(containers_now)"
+trap 'status=$?; remove_left_containers "$containers_before" localhost/jchef:latest; rm -rf "$work"; exit $status' EXIT
 
 base_image
 jchef_image

@@ -25,7 +25,7 @@ storage=(--storage-driver overlay)
 bud=(timeout 1200 buildah bud --layers --isolation chroot "${storage[@]}")
 base_image="$local_base"
 
-. "$here/lib.sh"   # skip, fail, require_buildah, build, step_cached, step_times, step_compiled, runs_program
+. "$here/lib.sh"   # skip, fail, require_buildah, containers_now, remove_left_containers, build, step_cached, step_times, step_compiled, runs_program
 require_buildah
 command -v docker-registry >/dev/null || skip "docker-registry is not installed (apt-get install docker-registry)"
 command -v curl >/dev/null || skip "curl is not installed"
@@ -76,11 +76,10 @@ registry_pid=""
 registry_port=""
 b_root="$work/builder-b/root"
 b_runroot="$work/builder-b/runroot"
-containers_before="$(buildah "${storage[@]}" containers -q --notruncate 2>/dev/null || true)"
-jchef_id="$(buildah "${storage[@]}" inspect --type image --format '{{.FromImageID}}' "$local_jchef")"
+containers_before="$(containers_now)"
 
 cleanup() {
-  local status=$? id name
+  local status=$? name
   set +e
   if [ -n "$registry_pid" ]; then
     kill "$registry_pid" 2>/dev/null
@@ -94,14 +93,10 @@ cleanup() {
     buildah --storage-driver overlay --root "$b_root" --runroot "$b_runroot" rmi -a -f >/dev/null 2>&1
     unmount_below "$work/builder-b"
   fi
-  # The default storage: the working containers this run's builds left behind (buildah 1.28 keeps
-  # one per build for the instruction-less stage FROM the jchef image), and the registry's names
-  # this run added to the base and jchef images (the images themselves stay).
-  for id in $(buildah --storage-driver overlay containers -q --notruncate 2>/dev/null); do
-    grep -qx "$id" <<< "$containers_before" && continue
-    [ "$(buildah --storage-driver overlay inspect --type container --format '{{.FromImageID}}' "$id" 2>/dev/null)" = "$jchef_id" ] \
-      && buildah --storage-driver overlay rm "$id" >/dev/null 2>&1
-  done
+  # The default storage: the working containers this run's builds left behind, and the registry's
+  # names this run added to the base and jchef images (the images themselves stay).
+  storage=(--storage-driver overlay)
+  remove_left_containers "$containers_before" "$local_jchef"
   if [ -n "$registry_port" ]; then
     for name in "127.0.0.1:$registry_port/jchef-base:bookworm" "127.0.0.1:$registry_port/jchef:latest"; do
       buildah --storage-driver overlay rmi "$name" >/dev/null 2>&1
