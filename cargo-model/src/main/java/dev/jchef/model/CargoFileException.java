@@ -47,6 +47,16 @@ public final class CargoFileException extends RuntimeException {
     return new CargoFileException(file, 0, 0, null, problem, cause);
   }
 
+  /**
+   * The same problem, at the same line, column or field, with the file named as {@code file}:
+   * for a caller that names files relative to another directory than the workspace root.
+   */
+  public CargoFileException withFile(String file) {
+    CargoFileException renamed = new CargoFileException(file, line, column, field, problem, getCause());
+    renamed.setStackTrace(getStackTrace());
+    return renamed;
+  }
+
   /** The file as the user would name it (usually relative to the workspace root). */
   public String file() {
     return file;

@@ -94,14 +94,31 @@ public final class Workspace {
    * Reads the workspace that {@code directory} belongs to, found as cargo finds it for a command
    * started there: {@code directory} may be the root, a member, or a directory inside one.
    *
+   * <p>Errors name a file relative to {@code directory} when it lies under it, else by its
+   * absolute path, so that the name leads to the file from where the command was started.
+   *
    * @throws CargoFileException as {@link #discover}, when there is no {@code Cargo.toml} in
    *     {@code directory} or above it, or when the package there is not a member of the
    *     workspace above it (cargo refuses that too; the message names the root and what to change)
    */
   public static Workspace find(Path directory) {
-    Path root = WorkspaceRoot.of(checkNotNull(directory));
-    Workspace workspace = discover(root);
-    Path start = directory.toAbsolutePath().normalize();
+    Path start = checkNotNull(directory).toAbsolutePath().normalize();
+    try {
+      return findFrom(start);
+    } catch (CargoFileException e) {
+      Path file = start.resolve(e.file()).normalize();
+      throw e.withFile(file.startsWith(start) ? RelativePaths.relativize(start, file) : file.toString());
+    }
+  }
+
+  private static Workspace findFrom(Path start) {
+    Path root = WorkspaceRoot.of(start);
+    Workspace workspace;
+    try {
+      workspace = discover(root);
+    } catch (CargoFileException e) {
+      throw e.withFile(root.resolve(e.file()).toString());
+    }
     Path packageDirectory = start;
     while (!Files.isRegularFile(packageDirectory.resolve(MANIFEST))) {
       packageDirectory = packageDirectory.getParent();
@@ -110,7 +127,7 @@ public final class Workspace {
     boolean member = workspace.members().stream().anyMatch(m -> m.directory().equals(relative));
     if (!relative.equals(Member.ROOT) && !member) {
       throw CargoFileException.inFile(
-          relative + "/" + MANIFEST,
+          packageDirectory.resolve(MANIFEST).toString(),
           "this package believes it is in the workspace at " + root + " but is not one of its members;"
               + " add `" + relative + "` to workspace.members of " + root.resolve(MANIFEST)
               + ", or to workspace.exclude, or give the package an empty [workspace] table",

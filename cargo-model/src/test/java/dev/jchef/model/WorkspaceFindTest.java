@@ -83,10 +83,26 @@ class WorkspaceFindTest {
     CargoFileException error = assertThrows(CargoFileException.class, () -> Workspace.find(at(root, "stray")));
 
     assertEquals(
-        "stray/Cargo.toml: this package believes it is in the workspace at " + root
+        "Cargo.toml: this package believes it is in the workspace at " + root
             + " but is not one of its members; add `stray` to workspace.members of " + root.resolve("Cargo.toml")
             + ", or to workspace.exclude, or give the package an empty [workspace] table",
         error.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void errorsNameAFileRelativeToTheStartingDirectoryWhenUnderItElseAbsolute(TestFileSystem fileSystem) {
+    Path root = fileSystem.write(WORKSPACE.with("crates/cli/Cargo.toml", "[package]\nname = \"cli\"\nversion =\n"));
+
+    assertEquals("crates/cli/Cargo.toml", assertThrows(CargoFileException.class, () -> Workspace.find(root)).file());
+    assertEquals("Cargo.toml", assertThrows(CargoFileException.class, () -> Workspace.find(at(root, "crates/cli"))).file());
+    assertEquals(
+        at(root, "crates/cli/Cargo.toml").toString(),
+        assertThrows(CargoFileException.class, () -> Workspace.find(at(root, "crates/index"))).file());
+    Path whole = fileSystem.write(WORKSPACE);
+    assertEquals(
+        at(whole, "stray/Cargo.toml").toString(),
+        assertThrows(CargoFileException.class, () -> Workspace.find(at(whole, "stray/src"))).file());
   }
 
   @ParameterizedTest
@@ -109,7 +125,7 @@ class WorkspaceFindTest {
     CargoFileException error = assertThrows(CargoFileException.class, () -> Workspace.find(at(root, "elsewhere")));
 
     assertEquals(
-        at(root, "elsewhere/Cargo.toml") + ": package.workspace: `../nowhere` has no Cargo.toml (" + at(root, "nowhere") + ")",
+        "Cargo.toml: package.workspace: `../nowhere` has no Cargo.toml (" + at(root, "nowhere") + ")",
         error.getMessage());
   }
 }

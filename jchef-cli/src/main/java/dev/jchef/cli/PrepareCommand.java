@@ -67,9 +67,11 @@ final class PrepareCommand implements Callable<Integer> {
     String where;
     if (gitRevision != null) {
       try (Repository repository = git.open(main.workingDirectory())) {
-        Path tree = GitWorkspaceSource.materialize(repository, GitRepositories.commit(repository, gitRevision));
-        String workspacePath = git.workspacePath(repository, main.workingDirectory());
-        workspace = Workspace.find(workspacePath.isEmpty() ? tree : tree.resolve(workspacePath));
+        workspace =
+            GitWorkspaceSource.find(
+                repository,
+                GitRepositories.commit(repository, gitRevision),
+                git.workspacePath(repository, main.workingDirectory()));
         where = " for " + gitRevision;
       }
     } else {

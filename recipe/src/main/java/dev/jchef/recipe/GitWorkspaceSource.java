@@ -2,6 +2,9 @@ package dev.jchef.recipe;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.jchef.model.CargoFileException;
+import dev.jchef.model.Workspace;
+import dev.jchef.model.internal.RelativePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Set;
-import dev.jchef.model.Workspace;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -57,9 +59,26 @@ public final class GitWorkspaceSource {
    */
   public static Recipe prepare(
       Repository repository, RevCommit commit, String workspacePath, Collection<String> bins) {
+    return RecipePlanner.plan(find(repository, commit, workspacePath), bins);
+  }
+
+  /**
+   * The workspace of {@code commit}, found as cargo would from {@code workspacePath} in a checkout
+   * of it ({@link Workspace#find}), read from an in-memory copy ({@link #materialize}).
+   *
+   * @param workspacePath where in the repository to start looking ({@code ""} for its root)
+   * @throws CargoFileException as {@link Workspace#find}, naming the file relative to the
+   *     repository's root
+   */
+  public static Workspace find(Repository repository, RevCommit commit, String workspacePath) {
     Path root = materialize(repository, commit);
-    return RecipePlanner.plan(
-        Workspace.find(workspacePath.isEmpty() ? root : root.resolve(workspacePath)), bins);
+    Path start = workspacePath.isEmpty() ? root : root.resolve(workspacePath);
+    try {
+      return Workspace.find(start);
+    } catch (CargoFileException e) {
+      Path file = start.resolve(e.file()).normalize();
+      throw file.startsWith(root) ? e.withFile(RelativePaths.relativize(root, file)) : e;
+    }
   }
 
   private static void copy(TreeWalk walk, ObjectReader reader, Path target) throws IOException {
