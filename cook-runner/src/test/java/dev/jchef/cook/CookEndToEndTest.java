@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jchef.model.testing.Fixture;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeJson;
 import java.io.IOException;
@@ -112,6 +113,34 @@ class CookEndToEndTest {
 
     assertEquals(List.of(), build.externalCompiled());
     assertEquals(WORKSPACE_UNITS, build.localCompiled());
+  }
+
+  @Test
+  void aRootPackageLeftOutByBinKeepsTheResolverItsEditionImplies() {
+    // prepare --bin tool makes the root manifest virtual. Without the resolver the root
+    // package's edition implies ("2"), cook would resolve with "1" and build chef-shout with the
+    // dev-dependency's `loud` feature; the real build would then compile chef-shout again.
+    CookScenario scenario =
+        CookScenario.of(
+                base,
+                Fixture.of(
+                    "Cargo.toml",
+                    "[package]\nname = \"root\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\nmembers = [\"tool\"]\n",
+                    "src/main.rs", "fn main() {}\n",
+                    "tool/Cargo.toml",
+                    "[package]\nname = \"tool\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n"
+                        + "[dependencies]\nchef-shout = \"1.0.0\"\n\n"
+                        + "[dev-dependencies]\nchef-shout = { version = \"1.0.0\", features = [\"loud\"] }\n",
+                    "tool/src/main.rs", "fn main() {\n    println!(\"{}\", chef_shout::shout(\"tool\"));\n}\n"))
+            .lock();
+    scenario.cook(scenario.prepare("tool"), CookOptions.defaults().withPackages(PackageSelection.of(List.of("tool"))));
+    scenario.copySourcesKeepingTimes();
+
+    CookScenario.BuildOutcome build = scenario.build("-p", "tool");
+
+    assertEquals(List.of(), build.externalCompiled());
+    assertEquals(List.of("tool tool"), build.localCompiled());
+    assertEquals("TOOL\n", scenario.program("target/debug/tool"));
   }
 
   @Test

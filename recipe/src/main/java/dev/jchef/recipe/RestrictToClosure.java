@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code default-members} goes (it may name dropped members); {@code workspace.dependencies}
  * keeps the keys kept packages inherit; the lockfile keeps the packages reachable from the kept
  * ones through its own dependency graph. A root package outside the closure is turned into a
- * virtual manifest, since the root must stay to hold {@code [workspace]}.
+ * virtual manifest, since the root must stay to hold {@code [workspace]}, with the resolver the
+ * package implied written out.
  */
 final class RestrictToClosure implements PlanStep {
   /** Package-level tables a virtual manifest cannot have. */
@@ -75,6 +76,11 @@ final class RestrictToClosure implements PlanStep {
     TomlTable document = root.document();
     PlannedManifest result = root;
     if (root.role() == PlannedManifest.Role.MEMBER && !kept.contains("")) {
+      String resolver = rootPackageResolver(document);
+      document =
+          document.with(
+              "workspace",
+              document.getTable("workspace").orElse(TomlTable.empty()).with("resolver", resolver));
       for (String table : PACKAGE_TABLES) {
         document = document.without(table);
       }
@@ -95,6 +101,33 @@ final class RestrictToClosure implements PlanStep {
               dependencies.mapValues((key, value) -> inheritedKeys.contains(key) ? value : null));
     }
     return result.withDocument(document.with("workspace", workspace));
+  }
+
+  /**
+   * The resolver the root package's workspace uses (the Cargo reference, "Resolver versions"):
+   * {@code workspace.resolver}, else {@code package.resolver}, else the one the package's edition
+   * implies: "3" for 2024, "2" for 2021, "1" before. A virtual manifest only has the first, and
+   * without it cargo would resolve features with "1", not as the real build does.
+   */
+  private static String rootPackageResolver(TomlTable document) {
+    Optional<TomlTable> workspace = document.getTable("workspace");
+    Optional<TomlTable> pkg = document.getTable("package");
+    Optional<String> written =
+        workspace.flatMap(w -> w.getString("resolver")).or(() -> pkg.flatMap(p -> p.getString("resolver")));
+    if (written.isPresent()) {
+      return written.get();
+    }
+    boolean inherited =
+        pkg.flatMap(p -> p.getTable("edition")).flatMap(e -> e.getBoolean("workspace")).orElse(false);
+    Optional<String> edition =
+        inherited
+            ? workspace.flatMap(w -> w.getTable("package")).flatMap(p -> p.getString("edition"))
+            : pkg.flatMap(p -> p.getString("edition"));
+    return switch (edition.orElse("2015")) {
+      case "2015", "2018" -> "1";
+      case "2021" -> "2";
+      default -> "3";
+    };
   }
 
   private static TomlTable restrictLockfile(TomlTable document, Set<String> keptNames) {

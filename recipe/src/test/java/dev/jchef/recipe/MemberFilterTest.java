@@ -159,9 +159,41 @@ class MemberFilterTest {
 
         [workspace]
         members = ["tool"]
+        resolver = "2"
         """,
         Recipes.manifest(recipe, "Cargo.toml").contents());
     assertEquals(List.of(), Recipes.manifest(recipe, "Cargo.toml").targets());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void theVirtualManifestKeepsTheResolverTheRootPackageImplied(TestFileSystem fileSystem) {
+    String[][] cases = {
+      {"edition = \"2024\"\n", "", "3"},
+      {"edition = \"2021\"\n", "", "2"},
+      {"edition = \"2018\"\n", "", "1"},
+      {"", "", "1"},
+      {"edition.workspace = true\n", "[workspace.package]\nedition = \"2024\"\n", "3"},
+      {"", "[workspace.package]\nedition = \"2024\"\n", "1"},
+      {"edition = \"2021\"\nresolver = \"1\"\n", "", "1"},
+      {"edition = \"2018\"\n", "resolver = \"2\"\n", "2"},
+    };
+    for (String[] c : cases) {
+      Recipe recipe =
+          prepare(
+              fileSystem,
+              Fixture.of(
+                  "Cargo.toml",
+                  "[package]\nname = \"root\"\nversion = \"0.1.0\"\n" + c[0]
+                      + "[workspace]\nmembers = [\"tool\"]\n" + c[1],
+                  "src/main.rs", "",
+                  "tool/Cargo.toml", pkg("tool"),
+                  "tool/src/main.rs", ""),
+              "tool");
+
+      TomlTable workspace = document(recipe, "Cargo.toml").getTable("workspace").orElseThrow();
+      assertEquals(Optional.of(c[2]), workspace.getString("resolver"), c[0] + c[1]);
+    }
   }
 
   @ParameterizedTest
