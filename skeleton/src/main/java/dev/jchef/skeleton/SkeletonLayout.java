@@ -51,10 +51,10 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
       for (int j = 0; j < manifest.targets().size(); j++) {
         RecipeTarget target = manifest.targets().get(j);
         String targetPath =
-            RecipePaths.checked(target.path(), "manifests[" + i + "].targets[" + j + "].path");
+            RecipePaths.checkedWithin(directory, target.path(), "manifests[" + i + "].targets[" + j + "].path");
         String content =
             DummySources.of(target.kind(), target.procMacro(), harness(document, target), noStd);
-        add(files, new PlannedFile(directory.isEmpty() ? targetPath : directory + "/" + targetPath, content));
+        add(files, new PlannedFile(targetPath, content));
       }
     }
     return new SkeletonLayout(

@@ -154,14 +154,36 @@ class SafetyGuardTest {
   void refusesUnsafeTargetPathsAndManifestsThatAreNotCargoToml(TestFileSystem fileSystem) {
     Path root = fileSystem.newDirectory();
     assertEquals(
-        "refusing the recipe: manifests[0].targets[0].path `../../evil.rs` climbs out with `..`;"
+        "refusing the recipe: manifests[0].targets[0].path `../../evil.rs` leads out of the directory being cooked;"
             + " a recipe may only name relative paths inside the directory being cooked."
             + " Prepare the recipe again",
         refused(root, recipe(manifest("a/Cargo.toml", "", target("../../evil.rs", TargetKind.BIN, "e"))))
             .getMessage());
     assertEquals(
+        Reason.UNSAFE_PATH,
+        refused(root, recipe(manifest("Cargo.toml", "", target("../evil.rs", TargetKind.BIN, "e")))).reason());
+    assertEquals(
+        Reason.UNSAFE_PATH,
+        refused(root, recipe(manifest("a/Cargo.toml", "", target("../target/debug/e.rs", TargetKind.BIN, "e")))).reason());
+    assertEquals(
         "refusing the recipe: manifests[0].relative_path `src/main.rs` is not a Cargo.toml",
         refused(root, recipe(manifest("src/main.rs", ""))).getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void aTargetPathMayLeaveItsPackageWhileItStaysInside(TestFileSystem fileSystem) {
+    Path root = fileSystem.newDirectory();
+
+    new SkeletonWriter(root, SkeletonOptions.defaults())
+        .write(
+            recipe(
+                manifest("Cargo.toml", "[workspace]\nmembers = [\"a\"]\n"),
+                manifest("a/Cargo.toml", "[package]\nname = \"a\"\n", target("../shared/./main.rs", TargetKind.BIN, "a"))));
+
+    assertEquals(
+        java.util.List.of("Cargo.toml", "a/Cargo.toml", "shared/main.rs"),
+        snapshot(root).keySet().stream().filter(p -> !p.startsWith(".jchef/")).toList());
   }
 
   @ParameterizedTest
