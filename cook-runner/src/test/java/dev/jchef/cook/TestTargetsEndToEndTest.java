@@ -46,6 +46,9 @@ class TestTargetsEndToEndTest {
     scenario.copySourcesKeepingTimes();
     CookScenario.BuildOutcome build = scenario.build(args);
     assertEquals(List.of(), build.externalCompiled(), "registry crates the cook should have built");
+    assertTrue(
+        build.localCompiled().stream().noneMatch(unit -> unit.contains("jchef-stand-in")),
+        "the real build compiled a stand-in the skeleton left: " + build.localCompiled());
     return build;
   }
 

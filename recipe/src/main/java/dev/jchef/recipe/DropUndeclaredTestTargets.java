@@ -15,10 +15,10 @@ import java.util.Set;
  * Leaves out the tests, benches and examples that Cargo discovers by their files ({@code
  * tests/*.rs} and the like) and no {@code [[test]]}, {@code [[bench]]} or {@code [[example]]}
  * table declares, and puts one stand-in target of the kind in their place where the package
- * needs one: for package {@code p}, {@code tests/jchef-stand-in-p.rs}, {@code
- * benches/jchef-stand-in-p.rs} or {@code examples/jchef-stand-in-p.rs} (the package's name keeps
- * the examples cargo copies to {@code target/debug/examples/} apart). Declared targets stay: their
- * manifest entry needs its file.
+ * needs one: for package {@code p}, target {@code jchef-stand-in-p} (the package's name keeps the
+ * examples cargo copies to {@code target/debug/examples/} apart), declared by a table of its kind
+ * in the manifest, at {@code .jchef-stand-in/test.rs}, {@code bench.rs} or {@code example.rs} in
+ * the package's directory. Declared targets stay: their manifest entry needs its file.
  *
  * <p>Why: measured on real histories, adding an integration test was the most common miss that
  * changes nothing in the dependency build. What such targets add to it is the package's
@@ -30,8 +30,9 @@ import java.util.Set;
  * cargo refuses): for examples whenever there were any, since no other target is built as an
  * example; for tests (benches) only when no library or binary is built as a unit test (bench),
  * that is when there is none or each says {@code test = false} ({@code bench = false}). The
- * stand-in's file is found by cargo's own target discovery, which was on for the kind, since it
- * found the targets left out. Cook builds a named target the recipe lacks ({@code --test foo}) as
+ * stand-in's file lies where cargo's target discovery never looks, and only the skeleton's
+ * manifest declares it: the real sources copied over the skeleton leave it in place, and the real
+ * manifest does not build it. Cook builds a named target the recipe lacks ({@code --test foo}) as
  * all of its kind ({@code --tests}), which compiles the same dependencies.
  * (<a href="https://doc.rust-lang.org/cargo/reference/cargo-targets.html#target-auto-discovery">Target
  * auto-discovery</a>, <a
@@ -44,16 +45,33 @@ final class DropUndeclaredTestTargets implements PlanStep {
 
   private static final Map<TargetKind, String> TABLES =
       Map.of(TargetKind.TEST, "test", TargetKind.BENCH, "bench", TargetKind.EXAMPLE, "example");
-  private static final Map<TargetKind, String> DIRECTORIES =
-      Map.of(TargetKind.TEST, "tests", TargetKind.BENCH, "benches", TargetKind.EXAMPLE, "examples");
+  /** The directory, in the package's, that holds the stand-ins' files. */
+  static final String STAND_IN_DIRECTORY = ".jchef-stand-in";
 
   @Override
   public Plan apply(Plan plan) {
     return new Plan(
         plan.manifests().stream()
-            .map(m -> new PlannedManifest(m.directory(), m.document(), kept(m), m.role()))
+            .map(DropUndeclaredTestTargets::apply)
             .collect(ImmutableList.toImmutableList()),
         plan.lockfile());
+  }
+
+  private static PlannedManifest apply(PlannedManifest manifest) {
+    ImmutableList<Target> kept = kept(manifest);
+    TomlTable document = manifest.document();
+    for (Target target : kept) {
+      if (!manifest.targets().contains(target)) { // a stand-in
+        String table = TABLES.get(target.kind());
+        ImmutableList<Object> declared =
+            ImmutableList.builder()
+                .addAll(document.getArray(table).orElse(ImmutableList.of()))
+                .add(TomlTable.of(Map.of("name", target.name(), "path", target.path())))
+                .build();
+        document = document.with(table, declared);
+      }
+    }
+    return new PlannedManifest(manifest.directory(), document, kept, manifest.role());
   }
 
   private static ImmutableList<Target> kept(PlannedManifest manifest) {
@@ -116,8 +134,8 @@ final class DropUndeclaredTestTargets implements PlanStep {
   }
 
   private static Target standIn(TargetKind kind, String packageName) {
-    String name = STAND_IN + packageName;
     return new Target(
-        kind, name, DIRECTORIES.get(kind) + "/" + name + ".rs", ImmutableList.of(), true, ImmutableList.of());
+        kind, STAND_IN + packageName, STAND_IN_DIRECTORY + "/" + TABLES.get(kind) + ".rs",
+        ImmutableList.of(), true, ImmutableList.of());
   }
 }

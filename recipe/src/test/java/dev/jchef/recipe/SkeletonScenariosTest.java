@@ -8,6 +8,7 @@ import static dev.jchef.recipe.Recipes.manifest;
 import static dev.jchef.recipe.Recipes.paths;
 import static dev.jchef.recipe.Recipes.prepare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.common.collect.ImmutableList;
@@ -442,10 +443,16 @@ class SkeletonScenariosTest {
 
     assertEquals(
         List.of(
-            "EXAMPLE jchef-stand-in-app examples/jchef-stand-in-app.rs",
+            "EXAMPLE jchef-stand-in-app .jchef-stand-in/example.rs",
             "LIB app src/lib.rs",
             "TEST declared tests/declared.rs"),
         targets(manifest(recipe, "Cargo.toml")));
+    // Only the skeleton's manifest declares the stand-in, at a path cargo's discovery never
+    // searches: the real sources copied over it leave a file no real build compiles.
+    assertTrue(
+        manifest(recipe, "Cargo.toml").contents()
+            .contains("[[example]]\nname = \"jchef-stand-in-app\"\npath = \".jchef-stand-in/example.rs\"\n"),
+        manifest(recipe, "Cargo.toml").contents());
   }
 
   @ParameterizedTest
@@ -462,8 +469,8 @@ class SkeletonScenariosTest {
 
     assertEquals(
         List.of(
-            "BENCH jchef-stand-in-it benches/jchef-stand-in-it.rs",
-            "TEST jchef-stand-in-it tests/jchef-stand-in-it.rs"),
+            "BENCH jchef-stand-in-it .jchef-stand-in/bench.rs",
+            "TEST jchef-stand-in-it .jchef-stand-in/test.rs"),
         targets(manifest(recipe, "Cargo.toml")));
   }
 
@@ -483,10 +490,10 @@ class SkeletonScenariosTest {
 
     assertEquals(
         List.of(
-            "BENCH jchef-stand-in-app benches/jchef-stand-in-app.rs",
+            "BENCH jchef-stand-in-app .jchef-stand-in/bench.rs",
+            "TEST jchef-stand-in-app .jchef-stand-in/test.rs",
             "LIB app src/lib.rs",
-            "BIN app src/main.rs",
-            "TEST jchef-stand-in-app tests/jchef-stand-in-app.rs"),
+            "BIN app src/main.rs"),
         targets(manifest(recipe, "Cargo.toml")));
   }
 }
