@@ -188,6 +188,8 @@ public final class CookRunner {
     try {
       cargo.run(root, cargoOptions, progress, messages, out, terminal);
       sccacheStats = sccache.map(Sccache::stats);
+    } catch (CookException e) {
+      throw withMissingSources(e, skeleton);
     } finally {
       sccache.ifPresent(Sccache::stop);
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
@@ -198,6 +200,23 @@ public final class CookRunner {
     return new CookResult(
         skeleton, true, progress.compiled(), progress.fresh(), removed.size(), sccacheStats,
         elapsedSince(start));
+  }
+
+  /**
+   * A failed cargo run's error, saying which of the directories the recipe leaves to the user
+   * ({@code [patch]} path crates and the like, {@link SkeletonReport#provided}) are not here:
+   * the likeliest reason cargo could not load the workspace.
+   */
+  private CookException withMissingSources(CookException e, SkeletonReport skeleton) {
+    List<String> missing = skeleton.provided().stream().filter(d -> !Files.isDirectory(root.resolve(d))).toList();
+    if (missing.isEmpty()) {
+      return e;
+    }
+    return new CookException(
+        e.exitCode(),
+        e.getMessage() + "; not here: " + String.join(", ", missing) + ", which the recipe leaves to you"
+            + " (dependency sources such as [patch] path crates: registry crates compile against their"
+            + " real code); copy " + (missing.size() == 1 ? "it" : "them") + " in before cook, as you would a vendor directory");
   }
 
   /**

@@ -134,8 +134,20 @@ final class CookScenario {
     copySources(true);
   }
 
+  /**
+   * Copies one directory of the project into the cook directory before cook, keeping times: a
+   * dependency source the recipe leaves to the user ({@code COPY vendor vendor}).
+   */
+  void provide(String directory) {
+    copySources(project.resolve(directory), true);
+  }
+
   private void copySources(boolean keepTimes) {
-    try (Stream<Path> files = Files.walk(project)) {
+    copySources(project, keepTimes);
+  }
+
+  private void copySources(Path from, boolean keepTimes) {
+    try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Path relative = project.relativize(file);
         if (relative.startsWith("target")) {

@@ -1,6 +1,7 @@
 package dev.jchef.cook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jchef.model.testing.Fixture;
@@ -84,6 +85,42 @@ class PathDependenciesEndToEndTest {
     assertEquals(List.of("app app", "helper helper", "shared shared"), build.localCompiled());
     CookScenario.Run program = scenario.exec(scenario.cook, List.of(scenario.cook.resolve("target/debug/app").toString()));
     assertEquals("HELLO, SHARED (patched) 42\n", program.stdout());
+  }
+
+  @Test
+  void aPatchedMemberThatARegistryCrateCompilesAgainstIsLeftToTheUserNotMadeADummy() throws IOException {
+    // chef-greeting (registry) calls chef_shout::shout, which the member chef-shout provides
+    // through [patch]: an empty dummy of it would not compile chef-greeting.
+    Path registryShout = TestRegistry.directory().resolve("chef-shout-1.0.0");
+    Fixture project =
+        Fixture.of(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"app\", \"chef-shout\"]\nresolver = \"2\"\n\n"
+                + "[patch.crates-io]\nchef-shout = { path = \"chef-shout\" }\n",
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nchef-greeting = \"1.0.0\"\n",
+            "app/src/main.rs", "fn main() { println!(\"{}\", chef_greeting::greet(\"member\")); }\n",
+            "chef-shout/Cargo.toml", Files.readString(registryShout.resolve("Cargo.toml")),
+            "chef-shout/src/lib.rs",
+            "pub fn shout(text: &str) -> String { format!(\"{} (member)\", text.to_uppercase()) }\n");
+    CookScenario scenario = CookScenario.of(base, project).lock();
+    Recipe recipe = scenario.prepare();
+    assertEquals(
+        List.of("Cargo.toml", "app/Cargo.toml"),
+        recipe.manifests().stream().map(m -> m.relativePath()).toList());
+
+    CookException missing =
+        assertThrows(CookException.class, () -> scenario.expectingFailures().cook(recipe, CookOptions.defaults()));
+    assertTrue(missing.getMessage().contains("not here: chef-shout, which the recipe leaves to you"), missing.getMessage());
+
+    scenario.provide("chef-shout");
+    scenario.cook(recipe, CookOptions.defaults());
+    scenario.copySourcesKeepingTimes();
+    CookScenario.BuildOutcome build = scenario.build();
+
+    assertEquals(List.of(), build.externalCompiled());
+    assertEquals(List.of("app app"), build.localCompiled());
+    assertEquals("HELLO, MEMBER (member)\n", scenario.program("target/debug/app"));
   }
 
   /** COPY . . in a container keeps the files' times; the provided crate is not newer. */

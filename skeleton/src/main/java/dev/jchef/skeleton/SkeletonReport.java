@@ -8,6 +8,12 @@ import com.google.common.collect.ImmutableList;
  * @param written files created or changed
  * @param unchanged files that already had the right content from an earlier cook
  * @param removed files an earlier cook wrote that this recipe no longer has
+ * @param provided directories the skeleton left to the user, sorted: {@code [patch]} and {@code
+ *     [replace]} path crates and directory sources of the Cargo configuration that the recipe has
+ *     no manifest for, and those the options named
  */
 public record SkeletonReport(
-    ImmutableList<String> written, ImmutableList<String> unchanged, ImmutableList<String> removed) {}
+    ImmutableList<String> written,
+    ImmutableList<String> unchanged,
+    ImmutableList<String> removed,
+    ImmutableList<String> provided) {}

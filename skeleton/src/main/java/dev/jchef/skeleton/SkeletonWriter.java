@@ -84,7 +84,9 @@ public final class SkeletonWriter {
       }
     }
     new WriteRecord(ImmutableMap.copyOf(planned)).writeTo(root);
-    return new SkeletonReport(written.build(), unchanged.build(), removed.build());
+    return new SkeletonReport(
+        written.build(), unchanged.build(), removed.build(),
+        ImmutableList.sortedCopyOf(layout.providedDirectories()));
   }
 
   /**

@@ -137,7 +137,7 @@ class SkeletonWriterTest {
     SkeletonReport second = writer.write(app());
 
     assertEquals(List.of("Cargo.toml", "src/main.rs"), first.written());
-    assertEquals(new SkeletonReport(ImmutableList.of(), ImmutableList.of("Cargo.toml", "src/main.rs"), ImmutableList.of()), second);
+    assertEquals(new SkeletonReport(ImmutableList.of(), ImmutableList.of("Cargo.toml", "src/main.rs"), ImmutableList.of(), ImmutableList.of()), second);
   }
 
   @ParameterizedTest
