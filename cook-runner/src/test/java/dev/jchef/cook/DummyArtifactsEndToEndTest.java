@@ -88,6 +88,24 @@ class DummyArtifactsEndToEndTest {
   }
 
   @Test
+  void noBuildThenTheUsersOwnCargoBuildOfTheSkeleton() {
+    // cook --no-build removes nothing: the user's own build of the skeleton leaves the dummies'
+    // units, with the real ones' hashes (version 0.0.1) and newer than the real sources. The
+    // dummies' description, recorded in their dep-info, is what makes cargo compile them again.
+    CookScenario scenario = scenario(APP_WITH_BUILD_SCRIPT);
+    scenario.cook(scenario.prepare(), CookOptions.defaults().withSubcommand(CargoSubcommand.NO_BUILD));
+    CookScenario.BuildOutcome dummies = scenario.build("--release");
+    assertEquals(List.of("app app", "app applib", "app build-script-build"), dummies.localCompiled());
+    scenario.copySourcesKeepingTimes();
+
+    CookScenario.BuildOutcome build = scenario.build("--release");
+
+    assertEquals(List.of(), build.externalCompiled());
+    assertEquals(List.of("app app", "app applib", "app build-script-build"), build.localCompiled());
+    assertEquals("THE REAL APP generated\n", scenario.program("target/release/app"));
+  }
+
+  @Test
   void buildScriptCompiledForTheHostInACrossBuild() {
     CookScenario scenario = scenario(APP_WITH_BUILD_SCRIPT);
     String host = scenario.hostTriple();

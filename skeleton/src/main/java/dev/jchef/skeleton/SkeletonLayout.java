@@ -7,9 +7,11 @@ import dev.jchef.model.TargetKind;
 import dev.jchef.model.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
+import dev.jchef.model.internal.TomlWriter;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.recipe.RecipeTarget;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
         .ifPresent(t -> add(files, new PlannedFile(t.kind().fileName(), t.text())));
     recipe.configFile().ifPresent(text -> add(files, new PlannedFile(CONFIG, text)));
     Set<String> manifestDirectories = new TreeSet<>();
+    Set<String> programs = new HashSet<>();
     for (int i = 0; i < recipe.manifests().size(); i++) {
       RecipeManifest manifest = recipe.manifests().get(i);
       String field = "manifests[" + i + "].relative_path";
@@ -44,32 +47,44 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
             SkeletonRefusedException.Reason.UNSAFE_PATH,
             "refusing the recipe: " + field + " `" + path + "` is not a Cargo.toml");
       }
-      add(files, new PlannedFile(path, manifest.contents()));
       String directory = path.equals("Cargo.toml") ? "" : path.substring(0, path.length() - 11);
       manifestDirectories.add(directory);
       TomlTable document = parse(manifest, path);
+      add(files, new PlannedFile(path, dummyManifest(document, manifest.contents())));
       for (int j = 0; j < manifest.targets().size(); j++) {
         RecipeTarget target = manifest.targets().get(j);
         String targetPath =
             RecipePaths.checkedWithin(directory, target.path(), "manifests[" + i + "].targets[" + j + "].path");
-        String content =
-            DummySources.of(target.kind(), target.procMacro(), harness(document, target), noStd);
-        add(files, new PlannedFile(targetPath, content));
+        boolean harness = harness(document, target);
+        PlannedFile dummy =
+            new PlannedFile(targetPath, DummySources.of(target.kind(), target.procMacro(), harness, noStd));
+        // Two targets may share a file (a lib and a bin at one path): a program's dummy serves
+        // both, where a library's would not build the bin.
+        if (DummySources.isProgram(target.kind(), harness) && programs.add(targetPath)) {
+          files.remove(targetPath);
+        }
+        add(files, dummy);
       }
     }
     return new SkeletonLayout(
         ImmutableList.copyOf(files.values()), providedDirectories(recipe, manifestDirectories));
   }
 
-  /**
-   * Two targets may share a file (a lib and a bin at one path); a {@code fn main() {}} serves
-   * both, where an empty file would not build the bin.
-   */
+  /** Adds a file unless one is planned at its path already. */
   private static void add(Map<String, PlannedFile> files, PlannedFile file) {
-    PlannedFile previous = files.get(file.path());
-    if (previous == null || previous.content().isEmpty()) {
-      files.put(file.path(), file);
+    files.putIfAbsent(file.path(), file);
+  }
+
+  /**
+   * A package's manifest as the skeleton writes it: with {@link DummySources#DESCRIPTION}, so that
+   * the real build compiles its dummy units again; a manifest without a package as it is.
+   */
+  private static String dummyManifest(TomlTable document, String contents) {
+    Optional<TomlTable> pkg = document.getTable("package");
+    if (pkg.isEmpty()) {
+      return contents;
     }
+    return TomlWriter.write(document.with("package", pkg.get().with("description", DummySources.DESCRIPTION)));
   }
 
   private static TomlTable parse(RecipeManifest manifest, String path) {

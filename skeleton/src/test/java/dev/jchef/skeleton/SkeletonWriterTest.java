@@ -29,7 +29,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** What the writer writes: files, dummies, re-cooks. Refusals are in SafetyGuardTest. */
 class SkeletonWriterTest {
   private static final String NO_STD_MAIN =
-      "#![no_std]\n#![no_main]\n\n#[panic_handler]\nfn panic(_: &core::panic::PanicInfo) -> ! {\n    loop {}\n}\n";
+      "#![no_std]\n#![no_main]\n\n#[panic_handler]\nfn panic(_: &core::panic::PanicInfo) -> ! {\n    loop {}\n}\n"
+          + DummySources.REAL_BUILD_REBUILDS;
+  private static final String MAIN = "fn main() {}\n" + DummySources.REAL_BUILD_REBUILDS;
+  private static final String LIB = DummySources.REAL_BUILD_REBUILDS;
 
   private static final Recipe EVERY_KIND =
       recipe(
@@ -65,17 +68,21 @@ class SkeletonWriterTest {
     new SkeletonWriter(root, SkeletonOptions.defaults()).write(EVERY_KIND);
 
     Map<String, String> files = written(root);
-    assertEquals("fn main() {}", files.get("a/build.rs"));
-    assertEquals("", files.get("a/src/lib.rs"));
-    assertEquals("fn main() {}", files.get("a/src/main.rs"));
-    assertEquals("fn main() {}", files.get("a/examples/e.rs"));
-    assertEquals("", files.get("a/tests/it.rs"));
-    assertEquals("fn main() {}", files.get("a/tests/raw.rs"));
-    assertEquals("", files.get("a/benches/b.rs"));
-    assertEquals("fn main() {}", files.get("a/benches/speed.rs"));
-    assertEquals("", files.get("m/src/lib.rs"));
+    assertEquals(MAIN, files.get("a/build.rs"));
+    assertEquals(LIB, files.get("a/src/lib.rs"));
+    assertEquals(MAIN, files.get("a/src/main.rs"));
+    assertEquals(MAIN, files.get("a/examples/e.rs"));
+    assertEquals(LIB, files.get("a/tests/it.rs"));
+    assertEquals(MAIN, files.get("a/tests/raw.rs"));
+    assertEquals(LIB, files.get("a/benches/b.rs"));
+    assertEquals(MAIN, files.get("a/benches/speed.rs"));
+    assertEquals(LIB, files.get("m/src/lib.rs"));
     assertEquals("[workspace]\nmembers = [\"a\", \"m\"]\n", files.get("Cargo.toml"));
-    assertEquals(EVERY_KIND.manifests().get(1).contents(), files.get("a/Cargo.toml"));
+    assertEquals(
+        "[package]\nname = \"a\"\ndescription = \"" + DummySources.DESCRIPTION + "\"\n\n"
+            + "[[test]]\nname = \"raw\"\nharness = false\n\n[[bench]]\nname = \"speed\"\nharness = false\n",
+        files.get("a/Cargo.toml"),
+        "the manifest as in the recipe, with the description that makes the real build compile it again");
     assertEquals(12, files.size());
   }
 
@@ -87,15 +94,15 @@ class SkeletonWriterTest {
     new SkeletonWriter(root, SkeletonOptions.defaults().withNoStd(true)).write(EVERY_KIND);
 
     Map<String, String> files = written(root);
-    assertEquals("fn main() {}", files.get("a/build.rs"));
-    assertEquals("#![no_std]", files.get("a/src/lib.rs"));
+    assertEquals(MAIN, files.get("a/build.rs"));
+    assertEquals("#![no_std]\n" + LIB, files.get("a/src/lib.rs"));
     assertEquals(NO_STD_MAIN, files.get("a/src/main.rs"));
     assertEquals(NO_STD_MAIN, files.get("a/examples/e.rs"));
-    assertEquals(DummySources.NO_STD_HARNESS, files.get("a/tests/it.rs"));
+    assertEquals(DummySources.NO_STD_HARNESS + LIB, files.get("a/tests/it.rs"));
     assertEquals(NO_STD_MAIN, files.get("a/tests/raw.rs"));
-    assertEquals(DummySources.NO_STD_HARNESS, files.get("a/benches/b.rs"));
+    assertEquals(DummySources.NO_STD_HARNESS + LIB, files.get("a/benches/b.rs"));
     assertEquals(NO_STD_MAIN, files.get("a/benches/speed.rs"));
-    assertEquals("", files.get("m/src/lib.rs"), "a proc-macro library needs std and stays empty");
+    assertEquals(LIB, files.get("m/src/lib.rs"), "a proc-macro library needs std and stays empty");
     assertTrue(DummySources.NO_STD_HARNESS.contains("#![feature(custom_test_frameworks)]"));
     assertTrue(DummySources.NO_STD_HARNESS.contains("#![test_runner(test_runner)]"));
     assertTrue(DummySources.NO_STD_HARNESS.contains("pub extern \"C\" fn _init() {}"));
@@ -191,7 +198,7 @@ class SkeletonWriterTest {
                     target("src/main.rs", TargetKind.LIB, "x"),
                     target("src/main.rs", TargetKind.BIN, "x"))));
 
-    assertEquals("fn main() {}", written(root).get("src/main.rs"));
+    assertEquals(MAIN, written(root).get("src/main.rs"));
   }
 
   @ParameterizedTest
@@ -207,7 +214,7 @@ class SkeletonWriterTest {
 
     new SkeletonWriter(root, SkeletonOptions.defaults()).write(recipe);
 
-    assertEquals("fn main() {}", written(root).get("src/main.rs"));
+    assertEquals(MAIN, written(root).get("src/main.rs"));
     assertFalse(written(root).get("Cargo.toml").contains("1.0.0"));
   }
 }
