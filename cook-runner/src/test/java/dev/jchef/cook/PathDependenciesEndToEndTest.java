@@ -88,6 +88,37 @@ class PathDependenciesEndToEndTest {
   }
 
   @Test
+  void aMemberOutsideTheRootIsCookedInsideTheSkeleton() throws IOException {
+    // members = ["app", "../tool"] with tool's package.workspace pointing back: cargo accepts
+    // it, and the skeleton holds tool at .jchef/outside/tool. (The real build needs the real
+    // layout, tool beside the workspace, which this test's cook directory does not have.)
+    Fixture.of(
+            "Cargo.toml",
+            "[package]\nname = \"tool\"\nversion = \"0.1.0\"\nedition = \"2021\"\nworkspace = \"../project\"\n\n"
+                + "[dependencies]\nchef-extra = \"1.0.0\"\n",
+            "src/lib.rs", "pub fn tool() -> u32 { chef_extra::extra() }\n")
+        .writeTo(base.resolve("tool"));
+    CookScenario scenario =
+        CookScenario.of(
+                base,
+                Fixture.of(
+                    "Cargo.toml", "[workspace]\nmembers = [\"app\", \"../tool\"]\nresolver = \"2\"\n",
+                    "app/Cargo.toml",
+                    "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\ntool = { path = \"../../tool\" }\n",
+                    "app/src/main.rs", "fn main() { println!(\"{}\", tool::tool()); }\n"))
+            .lock();
+
+    CookResult cook = scenario.cook(scenario.prepare(), CookOptions.defaults());
+
+    assertTrue(cook.skeleton().written().contains(".jchef/outside/tool/src/lib.rs"), cook.skeleton().written().toString());
+    try (Stream<Path> deps = Files.list(scenario.cook.resolve("target/debug/deps"))) {
+      assertTrue(
+          deps.anyMatch(p -> p.getFileName().toString().matches("libchef_extra-[0-9a-f]+\\.rlib")),
+          "the outside member's registry dependency was compiled and kept");
+    }
+  }
+
+  @Test
   void aPatchedMemberThatARegistryCrateCompilesAgainstIsLeftToTheUserNotMadeADummy() throws IOException {
     // chef-greeting (registry) calls chef_shout::shout, which the member chef-shout provides
     // through [patch]: an empty dummy of it would not compile chef-greeting.

@@ -5,11 +5,13 @@ import dev.jchef.model.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Moves path dependencies that lie outside the workspace root ({@code path = "../shared"}) to
- * {@code .jchef/outside/<package>} inside it, and points every {@code path} that led to them at
- * the new place.
+ * Moves path dependencies and members that lie outside the workspace root ({@code path =
+ * "../shared"}, {@code members = ["../tool"]}) to {@code .jchef/outside/<package>} inside it, and
+ * points every {@code path} that led to them, the {@code workspace.members} entry and a moved
+ * member's {@code package.workspace} at the new place.
  *
  * <p>Why: cargo-chef leaves such packages out, and cook then fails with "failed to read
  * .../Cargo.toml". A skeleton can only be written inside its root (the writer refuses {@code ..}),
@@ -29,13 +31,11 @@ final class RelocateOutsidePackages implements PlanStep {
         continue;
       }
       if (manifest.role() == PlannedManifest.Role.MEMBER) {
-        throw new RecipeException(
-            "member `" + manifest.directory() + "` lies outside the workspace root;"
-                + " a skeleton cannot hold it: move it below the root");
+        checkListedByPath(plan.root(), manifest);
+      } else {
+        checkNothingInherited(manifest);
       }
-      String name = manifest.packageName().orElseThrow();
-      checkNothingInherited(manifest);
-      moves.put(manifest.directory(), DIRECTORY + "/" + name);
+      moves.put(manifest.directory(), DIRECTORY + "/" + manifest.packageName().orElseThrow());
     }
     if (moves.isEmpty()) {
       return plan;
@@ -54,7 +54,9 @@ final class RelocateOutsidePackages implements PlanStep {
                       inWorkspaceTable ? "" : newDirectory,
                       moves));
       if (manifest.isRoot()) {
-        document = excludeNewDirectory(document);
+        document = excludeNewDirectory(document, moves);
+      } else if (!oldDirectory.equals(newDirectory)) {
+        document = repointWorkspace(document, newDirectory);
       }
       manifests.add(
           new PlannedManifest(newDirectory, document, manifest.targets(), manifest.role()));
@@ -75,19 +77,55 @@ final class RelocateOutsidePackages implements PlanStep {
     return table.with("path", RelativePaths.relative(newBase, newTarget));
   }
 
-  private static TomlTable excludeNewDirectory(TomlTable root) {
+  /**
+   * The root manifest with the new directory excluded, and each {@code workspace.members} entry
+   * that named a moved member naming its new directory (a member written out by path is a member
+   * even under an excluded directory).
+   */
+  private static TomlTable excludeNewDirectory(TomlTable root, Map<String, String> moves) {
     TomlTable workspace = root.getTable("workspace").orElse(null);
     if (workspace == null) {
       return root; // without [workspace], path dependencies never become members
     }
     ImmutableList<Object> exclude = workspace.getArray("exclude").orElse(ImmutableList.of());
-    if (exclude.contains(EXCLUDED)) {
-      return root;
+    if (!exclude.contains(EXCLUDED)) {
+      workspace = workspace.with("exclude", ImmutableList.builder().addAll(exclude).add(EXCLUDED).build());
     }
-    return root.with(
-        "workspace",
-        workspace.with(
-            "exclude", ImmutableList.builder().addAll(exclude).add(EXCLUDED).build()));
+    Optional<ImmutableList<Object>> members = workspace.getArray("members");
+    if (members.isPresent()) {
+      workspace =
+          workspace.with(
+              "members",
+              members.get().stream()
+                  .map(m -> m instanceof String entry ? moves.getOrDefault(RelativePaths.normalize(entry), entry) : m)
+                  .collect(ImmutableList.toImmutableList()));
+    }
+    return root.with("workspace", workspace);
+  }
+
+  /** A moved member's {@code package.workspace}, when it names the root, leads there from its new place. */
+  private static TomlTable repointWorkspace(TomlTable document, String newDirectory) {
+    Optional<TomlTable> pkg = document.getTable("package");
+    if (pkg.isEmpty() || pkg.get().getString("workspace").isEmpty()) {
+      return document;
+    }
+    return document.with("package", pkg.get().with("workspace", RelativePaths.relative(newDirectory, "")));
+  }
+
+  /**
+   * A member outside the root moves with the others when {@code workspace.members} names it by
+   * path, the entry that moves with it; one a glob finds ({@code ../*}) would match other
+   * directories around the skeleton.
+   */
+  private static void checkListedByPath(PlannedManifest root, PlannedManifest member) {
+    boolean listed =
+        root.document().getTable("workspace").flatMap(w -> w.getArray("members")).orElse(ImmutableList.of()).stream()
+            .anyMatch(m -> m instanceof String entry && RelativePaths.normalize(entry).equals(member.directory()));
+    if (!listed) {
+      throw new RecipeException(
+          "member `" + member.directory() + "` lies outside the workspace root and a glob finds it;"
+              + " list it in workspace.members by its path, or move it below the root");
+    }
   }
 
   /**

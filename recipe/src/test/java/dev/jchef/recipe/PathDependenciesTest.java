@@ -91,6 +91,41 @@ class PathDependenciesTest {
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
+  void aMemberOutsideTheRootMovesInsideAndStaysAMember(TestFileSystem fileSystem) {
+    Fixture fixture =
+        Fixture.of(
+            "ws/Cargo.toml",
+            "[workspace]\nmembers = [\"app\", \"../tool/./\"]\n[workspace.package]\nedition = \"2021\"\n",
+            "ws/app/Cargo.toml", pkg("app") + "[dependencies]\ntool = { path = \"../../tool\" }\n",
+            "ws/app/src/main.rs", "",
+            "tool/Cargo.toml", "[package]\nname = \"tool\"\nversion = \"0.1.0\"\nedition.workspace = true\nworkspace = \"../ws\"\n",
+            "tool/src/lib.rs", "");
+
+    Recipe recipe = prepareIn(fileSystem, fixture, "ws");
+
+    assertEquals(List.of(".jchef/outside/tool/Cargo.toml", "Cargo.toml", "app/Cargo.toml"), paths(recipe));
+    TomlTable workspace = document(recipe, "Cargo.toml").getTable("workspace").orElseThrow();
+    assertEquals(Optional.of(ImmutableList.of("app", ".jchef/outside/tool")), workspace.getArray("members"));
+    assertEquals(Optional.of(ImmutableList.of(".jchef")), workspace.getArray("exclude"));
+    TomlTable tool = document(recipe, ".jchef/outside/tool/Cargo.toml").getTable("package").orElseThrow();
+    assertEquals(Optional.of("../../.."), tool.getString("workspace"));
+    assertEquals(Optional.of(true), tool.getTable("edition").flatMap(e -> e.getBoolean("workspace")), "a member still inherits");
+    assertEquals(
+        Optional.of("../.jchef/outside/tool"),
+        document(recipe, "app/Cargo.toml").getTable("dependencies", "tool").flatMap(d -> d.getString("path")));
+
+    RecipeException globbed =
+        assertThrows(
+            RecipeException.class,
+            () -> prepareIn(fileSystem, fixture.with("ws/Cargo.toml", "[workspace]\nmembers = [\"app\", \"../t*\"]\n[workspace.package]\nedition = \"2021\"\n"), "ws"));
+    assertEquals(
+        "member `../tool` lies outside the workspace root and a glob finds it; list it in workspace.members"
+            + " by its path, or move it below the root",
+        globbed.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
   void anOutsidePackageThatInheritsFromItsOwnWorkspaceIsRefusedClearly(TestFileSystem fileSystem) {
     Fixture fixture =
         Fixture.of(
