@@ -68,7 +68,7 @@ final class SafetyGuard {
       Path location = locate(file.path());
       String other = byLocation.put(location, file.path());
       if (other != null) {
-        throw unsafe(file.path(), "leads to the same file as `" + other + "`");
+        throw inTheWay(file.path(), "leads to the same file as `" + other + "`");
       }
       locations.put(file.path(), location);
     }
@@ -92,7 +92,7 @@ final class SafetyGuard {
     String[] parts = path.split("/");
     for (int i = 0; i < parts.length; i++) {
       if (i > 0 && Files.exists(location) && !Files.isDirectory(location)) {
-        throw unsafe(path, "goes through " + location + ", which is a file, not a directory");
+        throw inTheWay(path, "goes through " + location + ", which is a file, not a directory");
       }
       try {
         location = location.resolve(parts[i]);
@@ -104,10 +104,10 @@ final class SafetyGuard {
         try {
           target = location.toRealPath();
         } catch (IOException e) {
-          throw unsafe(path, "goes through the symbolic link " + location + ", which leads nowhere");
+          throw inTheWay(path, "goes through the symbolic link " + location + ", which leads nowhere");
         }
         if (!target.startsWith(rootReal)) {
-          throw unsafe(path, "leads through the symbolic link " + location + " to " + target + ", outside " + root);
+          throw inTheWay(path, "leads through the symbolic link " + location + " to " + target + ", outside " + root);
         }
         location = root.resolve(rootReal.relativize(target));
       }
@@ -138,8 +138,15 @@ final class SafetyGuard {
   private SkeletonRefusedException unsafe(String path, String problem) {
     return new SkeletonRefusedException(
         Reason.UNSAFE_PATH,
-        "refusing the recipe: the path `" + path + "` " + problem
-            + "; prepare the recipe again");
+        "refusing the recipe: the path `" + path + "` " + problem + "; prepare the recipe again");
+  }
+
+  /** What is in the directory, not the recipe, is in the way: a link or a file where a directory goes. */
+  private SkeletonRefusedException inTheWay(String path, String problem) {
+    return new SkeletonRefusedException(
+        Reason.UNSAFE_PATH,
+        "refusing to write `" + path + "`: it " + problem
+            + "; cook in an empty directory, or remove what is in the way from " + root);
   }
 
   private void scan() {

@@ -213,9 +213,9 @@ class SafetyGuardTest {
 
     assertEquals(Reason.UNSAFE_PATH, error.reason());
     assertEquals(
-        "refusing the recipe: the path `src/main.rs` leads through the symbolic link "
+        "refusing to write `src/main.rs`: it leads through the symbolic link "
             + root.resolve("src") + " to " + base.resolve("outside") + ", outside " + root
-            + "; prepare the recipe again",
+            + "; cook in an empty directory, or remove what is in the way from " + root,
         error.getMessage());
     assertEquals(java.util.Map.of("keep.txt", "precious"), snapshot(base.resolve("outside")));
   }
