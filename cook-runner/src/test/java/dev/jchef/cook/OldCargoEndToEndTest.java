@@ -41,7 +41,7 @@ class OldCargoEndToEndTest {
   @Test
   void noBuildThenTheUsersOwnBuildWithDebiansCargo() {
     // Nothing is removed: Debian's cargo compiles the dummies again because their description
-    // (in the unit's fingerprint before cargo 1.80) is not the real one.
+    // (in the unit's fingerprint before cargo 1.85) is not the real one.
     CookScenario scenario = scenario();
     scenario.cook(scenario.prepare(), CookOptions.defaults().withSubcommand(CargoSubcommand.NO_BUILD));
     scenario.build("--release");

@@ -17,7 +17,7 @@ final class DummySources {
   /**
    * Ends every dummy: rustc records the package description the unit was compiled with in its
    * dep-info ({@code # env-dep:CARGO_PKG_DESCRIPTION=...}), and cargo compiles a unit again when
-   * that differs from the package's ({@code StaleItem::ChangedEnv}; cargo before 1.80 had the
+   * that differs from the package's ({@code StaleItem::ChangedEnv}; cargo before 1.85 had the
    * description in the unit's fingerprint itself). The real manifest never has {@link
    * #DESCRIPTION}, so a dummy's unit is never fresh for the real build, even where its hash is
    * the real one's (a package at version 0.0.1, the masked version) and the real sources are
