@@ -189,13 +189,13 @@ public final class CookRunner {
       cargo.run(root, cargoOptions, progress, messages, out, terminal);
       sccacheStats = sccache.map(Sccache::stats);
     } catch (CookException e) {
-      throw withMissingSources(e, skeleton);
+      throw withSourcesToProvide(e, skeleton);
     } finally {
       sccache.ifPresent(Sccache::stop);
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
       writer.adoptRewrittenFile("Cargo.lock");
       // Even when cargo failed, what the dummies compiled so far must not reach a real build.
-      removed = new DummyArtifactCleaner(root.getFileSystem(), dummyPackages(recipe)).clean(messages);
+      removed = new DummyArtifactCleaner(root.getFileSystem(), dummyPackages(recipe, skeleton)).clean(messages);
     }
     return new CookResult(
         skeleton, true, progress.compiled(), progress.fresh(), removed.size(), sccacheStats,
@@ -203,20 +203,25 @@ public final class CookRunner {
   }
 
   /**
-   * A failed cargo run's error, saying which of the directories the recipe leaves to the user
-   * ({@code [patch]} path crates and the like, {@link SkeletonReport#provided}) are not here:
-   * the likeliest reason cargo could not load the workspace.
+   * A failed cargo run's error, naming what the user may have to copy in: directories the recipe
+   * leaves to the user that are not here ({@link SkeletonReport#provided}: cargo cannot load the
+   * workspace without them), and {@code [patch]} path crates cooked as dummies ({@link
+   * SkeletonReport#dummySubstitutes}: a registry crate that compiles against one fails).
    */
-  private CookException withMissingSources(CookException e, SkeletonReport skeleton) {
+  private CookException withSourcesToProvide(CookException e, SkeletonReport skeleton) {
     List<String> missing = skeleton.provided().stream().filter(d -> !Files.isDirectory(root.resolve(d))).toList();
-    if (missing.isEmpty()) {
-      return e;
+    StringBuilder message = new StringBuilder(e.getMessage());
+    if (!missing.isEmpty()) {
+      message.append("; not here: ").append(String.join(", ", missing))
+          .append(", which the recipe leaves to you (dependency sources such as [patch] path crates);")
+          .append(" copy ").append(missing.size() == 1 ? "it" : "them").append(" in before cook, as you would a vendor directory");
     }
-    return new CookException(
-        e.exitCode(),
-        e.getMessage() + "; not here: " + String.join(", ", missing) + ", which the recipe leaves to you"
-            + " (dependency sources such as [patch] path crates: registry crates compile against their"
-            + " real code); copy " + (missing.size() == 1 ? "it" : "them") + " in before cook, as you would a vendor directory");
+    if (!skeleton.dummySubstitutes().isEmpty()) {
+      message.append("; cooked as dummies: ").append(String.join(", ", skeleton.dummySubstitutes()))
+          .append(", which [patch] or [replace] substitutes for registry crates: if a registry crate failed to")
+          .append(" compile against one, copy it in before cook, and cook builds it from its real code");
+    }
+    return message.length() == e.getMessage().length() ? e : new CookException(e.exitCode(), message.toString());
   }
 
   /**
@@ -224,7 +229,7 @@ public final class CookRunner {
    * the recipe has a manifest for. Not dummies: registry crates, and the path crates the user
    * provides ({@code [patch]} crates, which hold real code).
    */
-  private Predicate<String> dummyPackages(Recipe recipe) {
+  private Predicate<String> dummyPackages(Recipe recipe, SkeletonReport skeleton) {
     // cargo names packages by the real path of its working directory, symbolic links resolved.
     Path realRoot;
     try {
@@ -234,8 +239,12 @@ public final class CookRunner {
     }
     Set<Path> directories = new HashSet<>();
     for (RecipeManifest manifest : recipe.manifests()) {
-      directories.add(root.resolve(manifest.relativePath()).normalize().getParent());
-      directories.add(realRoot.resolve(manifest.relativePath()).normalize().getParent());
+      String path = manifest.relativePath();
+      if (skeleton.provided().contains(path.equals("Cargo.toml") ? "" : path.substring(0, path.length() - "/Cargo.toml".length()))) {
+        continue; // a [patch] crate the user copied in: real code
+      }
+      directories.add(root.resolve(path).normalize().getParent());
+      directories.add(realRoot.resolve(path).normalize().getParent());
     }
     return packageId ->
         PackageIds.directory(packageId)

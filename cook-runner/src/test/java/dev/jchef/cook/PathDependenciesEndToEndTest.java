@@ -119,9 +119,10 @@ class PathDependenciesEndToEndTest {
   }
 
   @Test
-  void aPatchedMemberThatARegistryCrateCompilesAgainstIsLeftToTheUserNotMadeADummy() throws IOException {
+  void aPatchedMemberThatARegistryCrateCompilesAgainstIsBuiltFromTheCopyTheUserProvides() throws IOException {
     // chef-greeting (registry) calls chef_shout::shout, which the member chef-shout provides
-    // through [patch]: an empty dummy of it would not compile chef-greeting.
+    // through [patch]: against its dummy, chef-greeting does not compile, and cook's error says
+    // what to do; once the real chef-shout is copied in, cook builds it and leaves it alone.
     Path registryShout = TestRegistry.directory().resolve("chef-shout-1.0.0");
     Fixture project =
         Fixture.of(
@@ -136,21 +137,23 @@ class PathDependenciesEndToEndTest {
             "pub fn shout(text: &str) -> String { format!(\"{} (member)\", text.to_uppercase()) }\n");
     CookScenario scenario = CookScenario.of(base, project).lock();
     Recipe recipe = scenario.prepare();
-    assertEquals(
-        List.of("Cargo.toml", "app/Cargo.toml"),
-        recipe.manifests().stream().map(m -> m.relativePath()).toList());
 
-    CookException missing =
+    CookException dummy =
         assertThrows(CookException.class, () -> scenario.expectingFailures().cook(recipe, CookOptions.defaults()));
-    assertTrue(missing.getMessage().contains("not here: chef-shout, which the recipe leaves to you"), missing.getMessage());
+    assertTrue(dummy.getMessage().contains("; cooked as dummies: chef-shout, which [patch]"), dummy.getMessage());
 
     scenario.provide("chef-shout");
-    scenario.cook(recipe, CookOptions.defaults());
+    CookResult cook = scenario.cook(recipe, CookOptions.defaults());
+    assertEquals(List.of("chef-shout"), cook.skeleton().provided());
+    assertEquals(
+        "pub fn shout(text: &str) -> String { format!(\"{} (member)\", text.to_uppercase()) }\n",
+        Files.readString(scenario.cook.resolve("chef-shout/src/lib.rs")),
+        "the copy the user provided is left alone");
     scenario.copySourcesKeepingTimes();
     CookScenario.BuildOutcome build = scenario.build();
 
     assertEquals(List.of(), build.externalCompiled());
-    assertEquals(List.of("app app"), build.localCompiled());
+    assertEquals(List.of("app app"), build.localCompiled(), "chef-shout's real units from the cook are fresh");
     assertEquals("HELLO, MEMBER (member)\n", scenario.program("target/debug/app"));
   }
 

@@ -20,7 +20,6 @@ import java.util.List;
  *
  * <ol>
  *   <li>{@link RestrictToClosure} — only with {@code --bin}: keep what those binaries need;
- *   <li>{@link LeaveOutDependencySources} — local packages registry crates compile against;
  *   <li>{@link RelocateOutsidePackages} — path dependencies outside the root move inside it;
  *   <li>{@link MakeTargetsExplicit} — discovered targets written into the manifests;
  *   <li>{@link DropRequiredFeatures} — so that no dummy target is skipped;
@@ -62,7 +61,6 @@ public final class RecipePlanner {
     if (!bins.isEmpty()) {
       steps.add(new RestrictToClosure(BinClosure.of(workspace, bins)));
     }
-    steps.add(new LeaveOutDependencySources());
     steps.add(new RelocateOutsidePackages());
     steps.add(new MakeTargetsExplicit());
     steps.add(new DropRequiredFeatures());

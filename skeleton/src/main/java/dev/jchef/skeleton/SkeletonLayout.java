@@ -18,18 +18,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The files a recipe becomes: {@code Cargo.lock}, the toolchain file, {@code
  * .cargo/config.toml}, every manifest, and a dummy source per target; and the directories the
- * user provides ({@code [patch]} and {@code [replace]} path crates that are not in the recipe,
- * {@code directory} sources of the Cargo configuration), which the skeleton must leave alone.
+ * user provides ({@code [patch]} and {@code [replace]} path crates that are not in the recipe or
+ * whose real manifest is in place, {@code directory} sources of the Cargo configuration), which
+ * the skeleton must leave alone.
+ *
+ * @param dummySubstitutes the {@code [patch]} and {@code [replace]} path crates of the recipe
+ *     written as dummies: registry crates that depend on them compile against the dummy
  */
-record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> providedDirectories) {
+record SkeletonLayout(
+    ImmutableList<PlannedFile> files,
+    ImmutableSet<String> providedDirectories,
+    ImmutableSet<String> dummySubstitutes) {
   static final String LOCKFILE = "Cargo.lock";
   static final String CONFIG = ".cargo/config.toml";
 
-  static SkeletonLayout of(Recipe recipe, boolean noStd) {
+  /**
+   * The layout of {@code recipe}. A package of the recipe that a {@code [patch]} or {@code
+   * [replace]} path of the root manifest substitutes for a registry crate is a dummy, unless its
+   * real manifest is already in place ({@code userFile} says so of its {@code Cargo.toml}): then
+   * the user copied it in, registry crates compile against its real code, and its directory is
+   * provided.
+   *
+   * @param userFile whether a file (relative path) exists and is not one jchef wrote
+   */
+  static SkeletonLayout of(Recipe recipe, boolean noStd, Predicate<String> userFile) {
     Map<String, PlannedFile> files = new LinkedHashMap<>();
     recipe.lockFile().ifPresent(text -> add(files, new PlannedFile(LOCKFILE, text)));
     recipe
@@ -38,6 +55,8 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
     recipe.configFile().ifPresent(text -> add(files, new PlannedFile(CONFIG, text)));
     Set<String> manifestDirectories = new TreeSet<>();
     Set<String> programs = new HashSet<>();
+    Set<String> substitutes = rootDocument(recipe).map(SkeletonLayout::substitutePaths).orElse(Set.of());
+    Set<String> dummySubstitutes = new TreeSet<>();
     for (int i = 0; i < recipe.manifests().size(); i++) {
       RecipeManifest manifest = recipe.manifests().get(i);
       String field = "manifests[" + i + "].relative_path";
@@ -48,6 +67,12 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
             "refusing the recipe: " + field + " `" + path + "` is not a Cargo.toml");
       }
       String directory = path.equals("Cargo.toml") ? "" : path.substring(0, path.length() - 11);
+      if (!directory.isEmpty() && substitutes.contains(directory)) {
+        if (userFile.test(path)) {
+          continue;
+        }
+        dummySubstitutes.add(directory);
+      }
       manifestDirectories.add(directory);
       TomlTable document = parse(manifest, path);
       add(files, new PlannedFile(path, dummyManifest(document, manifest.contents())));
@@ -67,7 +92,9 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
       }
     }
     return new SkeletonLayout(
-        ImmutableList.copyOf(files.values()), providedDirectories(recipe, manifestDirectories));
+        ImmutableList.copyOf(files.values()),
+        providedDirectories(recipe, substitutes, manifestDirectories),
+        ImmutableSet.copyOf(dummySubstitutes));
   }
 
   /** Adds a file unless one is planned at its path already. */
@@ -119,7 +146,9 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
       return this;
     }
     return new SkeletonLayout(
-        files, ImmutableSet.<String>builder().addAll(providedDirectories).addAll(directories).build());
+        files,
+        ImmutableSet.<String>builder().addAll(providedDirectories).addAll(directories).build(),
+        dummySubstitutes);
   }
 
   /** Whether {@code path} lies in a provided directory. */
@@ -128,18 +157,23 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
   }
 
   private static ImmutableSet<String> providedDirectories(
-      Recipe recipe, Set<String> manifestDirectories) {
-    Set<String> provided = new TreeSet<>();
-    recipe.manifests().stream()
-        .filter(m -> m.relativePath().equals("Cargo.toml"))
-        .findFirst()
-        .ifPresent(root -> patchPaths(parse(root, "Cargo.toml"), provided));
+      Recipe recipe, Set<String> substitutes, Set<String> manifestDirectories) {
+    Set<String> provided = new TreeSet<>(substitutes);
     recipe.configFile().ifPresent(config -> sourceDirectories(config, provided));
     provided.removeAll(manifestDirectories);
     return ImmutableSet.copyOf(provided);
   }
 
-  private static void patchPaths(TomlTable root, Set<String> into) {
+  private static Optional<TomlTable> rootDocument(Recipe recipe) {
+    return recipe.manifests().stream()
+        .filter(m -> m.relativePath().equals("Cargo.toml"))
+        .findFirst()
+        .map(root -> parse(root, "Cargo.toml"));
+  }
+
+  /** The directories inside the root that {@code [patch.*]} and {@code [replace]} paths name. */
+  private static Set<String> substitutePaths(TomlTable root) {
+    Set<String> into = new TreeSet<>();
     root.getTable("patch")
         .ifPresent(
             patch ->
@@ -147,6 +181,7 @@ record SkeletonLayout(ImmutableList<PlannedFile> files, ImmutableSet<String> pro
                     .filter(TomlTable.class::isInstance)
                     .forEach(registry -> pathsOf((TomlTable) registry, into)));
     root.getTable("replace").ifPresent(replace -> pathsOf(replace, into));
+    return into;
   }
 
   private static void pathsOf(TomlTable entries, Set<String> into) {

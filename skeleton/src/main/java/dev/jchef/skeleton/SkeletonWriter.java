@@ -47,13 +47,18 @@ public final class SkeletonWriter {
    * @throws SkeletonRefusedException when writing could harm real work; nothing is written then
    */
   public SkeletonReport write(Recipe recipe) {
-    SkeletonLayout layout = SkeletonLayout.of(recipe, options.noStd()).withProvided(options.providedDirectories());
+    WriteRecord previous = WriteRecord.read(root);
+    SkeletonLayout layout =
+        SkeletonLayout.of(
+                recipe,
+                options.noStd(),
+                path -> Files.isRegularFile(SkeletonFiles.resolve(root, path)) && !previous.owns(root, path))
+            .withProvided(options.providedDirectories());
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + root, e);
     }
-    WriteRecord previous = WriteRecord.read(root);
     Map<String, Path> locations = new SafetyGuard(root, options, layout, previous).check();
 
     // The record names files where they really are, after symbolic links inside the root.
@@ -86,7 +91,8 @@ public final class SkeletonWriter {
     new WriteRecord(ImmutableMap.copyOf(planned)).writeTo(root);
     return new SkeletonReport(
         written.build(), unchanged.build(), removed.build(),
-        ImmutableList.sortedCopyOf(layout.providedDirectories()));
+        ImmutableList.sortedCopyOf(layout.providedDirectories()),
+        ImmutableList.sortedCopyOf(layout.dummySubstitutes()));
   }
 
   /**

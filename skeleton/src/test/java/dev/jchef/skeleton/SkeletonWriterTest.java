@@ -144,7 +144,7 @@ class SkeletonWriterTest {
     SkeletonReport second = writer.write(app());
 
     assertEquals(List.of("Cargo.toml", "src/main.rs"), first.written());
-    assertEquals(new SkeletonReport(ImmutableList.of(), ImmutableList.of("Cargo.toml", "src/main.rs"), ImmutableList.of(), ImmutableList.of()), second);
+    assertEquals(new SkeletonReport(ImmutableList.of(), ImmutableList.of("Cargo.toml", "src/main.rs"), ImmutableList.of(), ImmutableList.of(), ImmutableList.of()), second);
   }
 
   @ParameterizedTest
@@ -165,11 +165,34 @@ class SkeletonWriterTest {
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
+  void aPatchedPackageIsADummyUntilTheUserCopiesItsRealManifestIn(TestFileSystem fileSystem) throws IOException {
+    Recipe recipe =
+        recipe(
+            manifest("Cargo.toml", "[workspace]\nmembers = [\"itoa\"]\n[patch.crates-io]\nitoa = { path = \"./itoa\" }\n"),
+            manifest("itoa/Cargo.toml", "[package]\nname = \"itoa\"\n", target("src/lib.rs", TargetKind.LIB, "itoa")));
+    Path root = fileSystem.newDirectory();
+
+    SkeletonReport dummy = new SkeletonWriter(root, SkeletonOptions.defaults()).write(recipe);
+    assertEquals(List.of("itoa"), dummy.dummySubstitutes());
+    assertEquals(List.of(), dummy.provided());
+
+    Files.writeString(root.resolve("itoa").resolve("Cargo.toml"), "[package]\nname = \"itoa\"\nversion = \"1.0.1\"\n");
+    Files.writeString(root.resolve("itoa").resolve("src").resolve("lib.rs"), "pub struct Buffer;\n");
+    SkeletonReport real = new SkeletonWriter(root, SkeletonOptions.defaults()).write(recipe);
+
+    assertEquals(List.of(), real.dummySubstitutes());
+    assertEquals(List.of("itoa"), real.provided());
+    assertEquals("pub struct Buffer;\n", Files.readString(root.resolve("itoa").resolve("src").resolve("lib.rs")));
+    assertEquals(List.of(), real.removed());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
   void anInterruptedCookCanBeRunAgain(TestFileSystem fileSystem) throws IOException {
     Path root = fileSystem.newDirectory();
     // What an interrupted write leaves: the record of all planned files, some of them written,
     // and perhaps a temporary file.
-    SkeletonLayout layout = SkeletonLayout.of(EVERY_KIND, false);
+    SkeletonLayout layout = SkeletonLayout.of(EVERY_KIND, false, path -> false);
     Map<String, String> planned = new TreeMap<>();
     layout.files().forEach(f -> planned.put(f.path(), f.sha256()));
     WriteRecord.empty().plus(planned).writeTo(root);
