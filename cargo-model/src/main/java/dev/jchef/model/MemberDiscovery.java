@@ -111,9 +111,18 @@ final class MemberDiscovery {
             () ->
                 fields.error(
                     field,
-                    "path `" + RelativePaths.relativize(root, target.get()) + "` has no Cargo.toml"));
+                    noManifestAt(target.get())));
       }
     }
+  }
+
+  /**
+   * What is wrong with a path dependency whose directory has no manifest, naming the directory by
+   * its absolute path: the path as written is relative to a manifest, or to the workspace root
+   * when inherited, which a message read elsewhere would leave open.
+   */
+  private static String noManifestAt(Path directory) {
+    return "the path leads to " + directory + ", which has no Cargo.toml";
   }
 
   /** The directory of a path dependency, following {@code workspace = true} to its workspace. */
@@ -253,7 +262,7 @@ final class MemberDiscovery {
         if (!Files.isRegularFile(target.get().resolve(Workspace.MANIFEST))) {
           throw fields.error(
               dependencyField(dependency),
-              "path `" + RelativePaths.relativize(root, target.get()) + "` has no Cargo.toml");
+              noManifestAt(target.get()));
         }
         String dependencyDirectory = Member.directoryName(RelativePaths.relativize(root, target.get()));
         pathDependencies.add(dependencyDirectory);

@@ -9,6 +9,7 @@ import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -224,11 +225,11 @@ class WorkspaceMembersTest {
   void aMissingPathDependencyNamesTheDependency(TestFileSystem fileSystem) {
     Fixture fixture =
         Fixture.of("Cargo.toml", pkg("app") + "[workspace]\n[dependencies]\ngone = { path = \"gone\" }\n");
+    Path root = fileSystem.write(fixture);
 
     assertEquals(
-        "Cargo.toml: dependencies.gone: path `gone` has no Cargo.toml",
-        assertThrows(CargoFileException.class, () -> Workspace.discover(fileSystem.write(fixture)))
-            .getMessage());
+        "Cargo.toml: dependencies.gone: the path leads to " + root.resolve("gone") + ", which has no Cargo.toml",
+        assertThrows(CargoFileException.class, () -> Workspace.discover(root)).getMessage());
   }
 
   @ParameterizedTest
