@@ -61,7 +61,7 @@ public final class RecipePlanner {
     if (!bins.isEmpty()) {
       steps.add(new RestrictToClosure(BinClosure.of(workspace, bins)));
     }
-    steps.add(new RelocateOutsidePackages());
+    steps.add(new RelocateOutsidePackages(workspace.root()));
     steps.add(new MakeTargetsExplicit());
     steps.add(new DropRequiredFeatures());
     steps.add(new DropUndeclaredTestTargets());

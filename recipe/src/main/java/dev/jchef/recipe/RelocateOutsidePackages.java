@@ -3,6 +3,7 @@ package dev.jchef.recipe;
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,13 @@ final class RelocateOutsidePackages implements PlanStep {
   static final String DIRECTORY = ".jchef/outside";
   private static final String EXCLUDED = ".jchef";
 
+  private final Path root;
+
+  /** @param root the workspace root, against which absolute {@code members} entries are read */
+  RelocateOutsidePackages(Path root) {
+    this.root = root;
+  }
+
   @Override
   public Plan apply(Plan plan) {
     Map<String, String> moves = new LinkedHashMap<>();
@@ -31,7 +39,7 @@ final class RelocateOutsidePackages implements PlanStep {
         continue;
       }
       if (manifest.role() == PlannedManifest.Role.MEMBER) {
-        checkListedByPath(plan.root(), manifest);
+        checkListedByPath(plan.root(), manifest, root);
       } else {
         checkNothingInherited(manifest);
       }
@@ -54,7 +62,7 @@ final class RelocateOutsidePackages implements PlanStep {
                       inWorkspaceTable ? "" : newDirectory,
                       moves));
       if (manifest.isRoot()) {
-        document = excludeNewDirectory(document, moves);
+        document = excludeNewDirectory(document, moves, root);
       } else if (!oldDirectory.equals(newDirectory)) {
         document = repointWorkspace(document, newDirectory);
       }
@@ -82,7 +90,7 @@ final class RelocateOutsidePackages implements PlanStep {
    * that named a moved member naming its new directory (a member written out by path is a member
    * even under an excluded directory).
    */
-  private static TomlTable excludeNewDirectory(TomlTable root, Map<String, String> moves) {
+  private static TomlTable excludeNewDirectory(TomlTable root, Map<String, String> moves, Path rootDirectory) {
     TomlTable workspace = root.getTable("workspace").orElse(null);
     if (workspace == null) {
       return root; // without [workspace], path dependencies never become members
@@ -97,10 +105,18 @@ final class RelocateOutsidePackages implements PlanStep {
           workspace.with(
               "members",
               members.get().stream()
-                  .map(m -> m instanceof String entry ? moves.getOrDefault(RelativePaths.normalize(entry), entry) : m)
+                  .map(m -> m instanceof String entry ? moves.getOrDefault(memberDirectory(entry, rootDirectory), entry) : m)
                   .collect(ImmutableList.toImmutableList()));
     }
     return root.with("workspace", workspace);
+  }
+
+  /** A {@code workspace.members} entry as a directory relative to the root; absolute ones too. */
+  private static String memberDirectory(String entry, Path root) {
+    boolean absolute = entry.startsWith("/") || entry.matches("^[A-Za-z]:[/\\\\].*");
+    return absolute
+        ? RelativePaths.relativize(root, root.getFileSystem().getPath(entry).normalize())
+        : RelativePaths.normalize(entry);
   }
 
   /** A moved member's {@code package.workspace}, when it names the root, leads there from its new place. */
@@ -117,10 +133,10 @@ final class RelocateOutsidePackages implements PlanStep {
    * path, the entry that moves with it; one a glob finds ({@code ../*}) would match other
    * directories around the skeleton.
    */
-  private static void checkListedByPath(PlannedManifest root, PlannedManifest member) {
+  private static void checkListedByPath(PlannedManifest root, PlannedManifest member, Path rootDirectory) {
     boolean listed =
         root.document().getTable("workspace").flatMap(w -> w.getArray("members")).orElse(ImmutableList.of()).stream()
-            .anyMatch(m -> m instanceof String entry && RelativePaths.normalize(entry).equals(member.directory()));
+            .anyMatch(m -> m instanceof String entry && memberDirectory(entry, rootDirectory).equals(member.directory()));
     if (!listed) {
       throw new RecipeException(
           "member `" + member.directory() + "` lies outside the workspace root and a glob finds it;"

@@ -114,6 +114,16 @@ class PathDependenciesTest {
         Optional.of("../.jchef/outside/tool"),
         document(recipe, "app/Cargo.toml").getTable("dependencies", "tool").flatMap(d -> d.getString("path")));
 
+    Path directory = fileSystem.newDirectory();
+    String absolute = directory.resolve("tool").toString().replace('\\', '/');
+    fixture.with("ws/Cargo.toml", fixture.files().get("ws/Cargo.toml").replace("\"../tool/./\"", "\"" + absolute + "\""))
+        .writeTo(directory);
+    Recipe listedAbsolutely = RecipePlanner.plan(Workspace.discover(directory.resolve("ws")), List.of());
+    assertEquals(paths(recipe), paths(listedAbsolutely), "a member listed by its absolute path moves too");
+    assertEquals(
+        Optional.of(ImmutableList.of("app", ".jchef/outside/tool")),
+        document(listedAbsolutely, "Cargo.toml").getTable("workspace").flatMap(w -> w.getArray("members")));
+
     RecipeException globbed =
         assertThrows(
             RecipeException.class,
