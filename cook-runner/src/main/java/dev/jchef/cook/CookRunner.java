@@ -218,8 +218,8 @@ public final class CookRunner {
     }
     if (!skeleton.dummySubstitutes().isEmpty()) {
       message.append("; cooked as dummies: ").append(String.join(", ", skeleton.dummySubstitutes()))
-          .append(", which [patch] or [replace] substitutes for registry crates: if a registry crate failed to")
-          .append(" compile against one, copy it in before cook, and cook builds it from its real code");
+          .append(", which [patch] or [replace] substitutes for registry crates (or which those depend on by path):")
+          .append(" if a crate failed to compile against one, copy it in before cook, and cook builds it from its real code");
     }
     return message.length() == e.getMessage().length() ? e : new CookException(e.exitCode(), message.toString());
   }

@@ -121,33 +121,39 @@ class PathDependenciesEndToEndTest {
   @Test
   void aPatchedMemberThatARegistryCrateCompilesAgainstIsBuiltFromTheCopyTheUserProvides() throws IOException {
     // chef-greeting (registry) calls chef_shout::shout, which the member chef-shout provides
-    // through [patch]: against its dummy, chef-greeting does not compile, and cook's error says
-    // what to do; once the real chef-shout is copied in, cook builds it and leaves it alone.
+    // through [patch], using the member suffix: against their dummies, chef-greeting does not
+    // compile, and cook's error says what to do; once the real ones are copied in, cook builds
+    // them and leaves them alone.
     Path registryShout = TestRegistry.directory().resolve("chef-shout-1.0.0");
     Fixture project =
         Fixture.of(
             "Cargo.toml",
-            "[workspace]\nmembers = [\"app\", \"chef-shout\"]\nresolver = \"2\"\n\n"
+            "[workspace]\nmembers = [\"app\", \"chef-shout\", \"suffix\"]\nresolver = \"2\"\n\n"
                 + "[patch.crates-io]\nchef-shout = { path = \"chef-shout\" }\n",
             "app/Cargo.toml",
             "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nchef-greeting = \"1.0.0\"\n",
             "app/src/main.rs", "fn main() { println!(\"{}\", chef_greeting::greet(\"member\")); }\n",
-            "chef-shout/Cargo.toml", Files.readString(registryShout.resolve("Cargo.toml")),
+            "chef-shout/Cargo.toml",
+            Files.readString(registryShout.resolve("Cargo.toml")) + "\n[dependencies]\nsuffix = { path = \"../suffix\" }\n",
             "chef-shout/src/lib.rs",
-            "pub fn shout(text: &str) -> String { format!(\"{} (member)\", text.to_uppercase()) }\n");
+            "pub fn shout(text: &str) -> String { format!(\"{} {}\", text.to_uppercase(), suffix::SUFFIX) }\n",
+            "suffix/Cargo.toml", "[package]\nname = \"suffix\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+            "suffix/src/lib.rs", "pub const SUFFIX: &str = \"(member)\";\n");
     CookScenario scenario = CookScenario.of(base, project).lock();
     Recipe recipe = scenario.prepare();
 
     CookException dummy =
         assertThrows(CookException.class, () -> scenario.expectingFailures().cook(recipe, CookOptions.defaults()));
-    assertTrue(dummy.getMessage().contains("; cooked as dummies: chef-shout, which [patch]"), dummy.getMessage());
+    assertTrue(dummy.getMessage().contains("; cooked as dummies: chef-shout, suffix, which [patch]"), dummy.getMessage());
 
+    // chef-shout's path dependency suffix must be real too, for the real chef-shout to compile.
     scenario.provide("chef-shout");
+    scenario.provide("suffix");
     CookResult cook = scenario.cook(recipe, CookOptions.defaults());
-    assertEquals(List.of("chef-shout"), cook.skeleton().provided());
+    assertEquals(List.of("chef-shout", "suffix"), cook.skeleton().provided());
     assertEquals(
-        "pub fn shout(text: &str) -> String { format!(\"{} (member)\", text.to_uppercase()) }\n",
-        Files.readString(scenario.cook.resolve("chef-shout/src/lib.rs")),
+        "pub const SUFFIX: &str = \"(member)\";\n",
+        Files.readString(scenario.cook.resolve("suffix/src/lib.rs")),
         "the copy the user provided is left alone");
     scenario.copySourcesKeepingTimes();
     CookScenario.BuildOutcome build = scenario.build();

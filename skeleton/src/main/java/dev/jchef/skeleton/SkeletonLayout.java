@@ -11,6 +11,10 @@ import dev.jchef.model.internal.TomlWriter;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.recipe.RecipeTarget;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The files a recipe becomes: {@code Cargo.lock}, the toolchain file, {@code
@@ -27,8 +32,9 @@ import java.util.function.Predicate;
  * whose real manifest is in place, {@code directory} sources of the Cargo configuration), which
  * the skeleton must leave alone.
  *
- * @param dummySubstitutes the {@code [patch]} and {@code [replace]} path crates of the recipe
- *     written as dummies: registry crates that depend on them compile against the dummy
+ * @param dummySubstitutes the {@code [patch]} and {@code [replace]} path crates of the recipe,
+ *     and the recipe's packages they reach by path, written as dummies: registry crates that
+ *     depend on them compile against the dummy
  */
 record SkeletonLayout(
     ImmutableList<PlannedFile> files,
@@ -39,8 +45,8 @@ record SkeletonLayout(
 
   /**
    * The layout of {@code recipe}. A package of the recipe that a {@code [patch]} or {@code
-   * [replace]} path of the root manifest substitutes for a registry crate is a dummy, unless its
-   * real manifest is already in place ({@code userFile} says so of its {@code Cargo.toml}): then
+   * [replace]} path of the root manifest substitutes for a registry crate (or that such a package
+   * reaches by path) is a dummy, unless its real manifest is already in place ({@code userFile} says so of its {@code Cargo.toml}): then
    * the user copied it in, registry crates compile against its real code, and its directory is
    * provided.
    *
@@ -55,7 +61,7 @@ record SkeletonLayout(
     recipe.configFile().ifPresent(text -> add(files, new PlannedFile(CONFIG, text)));
     Set<String> manifestDirectories = new TreeSet<>();
     Set<String> programs = new HashSet<>();
-    Set<String> substitutes = rootDocument(recipe).map(SkeletonLayout::substitutePaths).orElse(Set.of());
+    Set<String> substitutes = rootDocument(recipe).map(root -> substitutes(recipe, root)).orElse(Set.of());
     Set<String> dummySubstitutes = new TreeSet<>();
     for (int i = 0; i < recipe.manifests().size(); i++) {
       RecipeManifest manifest = recipe.manifests().get(i);
@@ -169,6 +175,62 @@ record SkeletonLayout(
         .filter(m -> m.relativePath().equals("Cargo.toml"))
         .findFirst()
         .map(root -> parse(root, "Cargo.toml"));
+  }
+
+  /**
+   * The directories of the crates that registry crates may compile against: those {@code
+   * [patch.*]} and {@code [replace]} paths name, and the recipe's packages they reach through
+   * path dependencies (normal and build, on any platform, inherited from {@code
+   * [workspace.dependencies]} too), since a real crate does not compile against a dummy.
+   */
+  private static Set<String> substitutes(Recipe recipe, TomlTable root) {
+    Map<String, RecipeManifest> byDirectory = new HashMap<>();
+    for (RecipeManifest manifest : recipe.manifests()) {
+      String path = manifest.relativePath();
+      if (path.endsWith("/Cargo.toml")) {
+        byDirectory.put(path.substring(0, path.length() - "/Cargo.toml".length()), manifest);
+      }
+    }
+    Deque<String> toVisit = new ArrayDeque<>(substitutePaths(root));
+    Set<String> reached = new TreeSet<>();
+    while (!toVisit.isEmpty()) {
+      String directory = toVisit.pop();
+      RecipeManifest manifest = byDirectory.get(directory);
+      if (reached.add(directory) && manifest != null) {
+        toVisit.addAll(pathDependencies(parse(manifest, manifest.relativePath()), directory, root));
+      }
+    }
+    return reached;
+  }
+
+  private static List<String> pathDependencies(TomlTable document, String directory, TomlTable root) {
+    List<TomlTable> tables = new ArrayList<>(dependencyTables(document));
+    document.getTable("target").ifPresent(
+        platforms -> platforms.asMap().values().stream()
+            .filter(TomlTable.class::isInstance)
+            .forEach(platform -> tables.addAll(dependencyTables((TomlTable) platform))));
+    Optional<TomlTable> inheritable = root.getTable("workspace").flatMap(w -> w.getTable("dependencies"));
+    List<String> directories = new ArrayList<>();
+    for (TomlTable table : tables) {
+      table.asMap().forEach(
+          (key, value) -> {
+            if (value instanceof TomlTable entry) {
+              Optional<String> path =
+                  entry.getBoolean("workspace").orElse(false)
+                      ? inheritable.flatMap(d -> d.getTable(key)).flatMap(d -> d.getString("path"))
+                      : entry.getString("path").map(p -> RelativePaths.join(directory, p));
+              path.flatMap(SkeletonLayout::insideRoot).ifPresent(directories::add);
+            }
+          });
+    }
+    return directories;
+  }
+
+  private static List<TomlTable> dependencyTables(TomlTable table) {
+    return Stream.of("dependencies", "build-dependencies", "build_dependencies")
+        .map(table::getTable)
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   /** The directories inside the root that {@code [patch.*]} and {@code [replace]} paths name. */

@@ -12,8 +12,9 @@ import com.google.common.collect.ImmutableList;
  *     [replace]} path crates and directory sources of the Cargo configuration that the recipe has
  *     no manifest for, the recipe's {@code [patch]} crates whose real manifest was in place, and
  *     those the options named
- * @param dummySubstitutes the recipe's {@code [patch]} and {@code [replace]} path crates written
- *     as dummies, sorted: a registry crate that depends on one compiles against the dummy
+ * @param dummySubstitutes the recipe's {@code [patch]} and {@code [replace]} path crates, and the
+ *     packages they reach by path, written as dummies, sorted: a crate that depends on one
+ *     compiles against the dummy
  */
 public record SkeletonReport(
     ImmutableList<String> written,
