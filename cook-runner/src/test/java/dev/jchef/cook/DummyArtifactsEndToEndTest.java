@@ -106,6 +106,30 @@ class DummyArtifactsEndToEndTest {
   }
 
   @Test
+  void dummiesPassTheLintsTheConfigsRustflagsDeny() {
+    // The real crates are documented and use every dependency; the dummies, which use none,
+    // must not fail the cook.
+    CookScenario scenario =
+        scenario(
+            Fixture.of(
+                "Cargo.toml",
+                "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n"
+                    + "[dependencies]\nchef-shout = \"1.0.0\"\n\n[build-dependencies]\nchef-extra = \"1.0.0\"\n",
+                ".cargo/config.toml",
+                "[build]\nrustflags = [\"-D\", \"warnings\", \"-D\", \"missing_docs\", \"-D\", \"unused_crate_dependencies\"]\n",
+                "build.rs", "//! Checks the build.\n\nfn main() {\n    assert_eq!(chef_extra::extra(), 42);\n}\n",
+                "src/lib.rs", "//! The app.\n\n/// The message.\npub fn message() -> String {\n    chef_shout::shout(\"linted\")\n}\n",
+                "src/main.rs", "//! The program.\n\nuse chef_shout as _;\n\nfn main() {\n    println!(\"{}\", app::message());\n}\n"));
+
+    scenario.cook(scenario.prepare(), CookOptions.defaults());
+    scenario.copySourcesKeepingTimes();
+    CookScenario.BuildOutcome build = scenario.build();
+
+    assertEquals(List.of(), build.externalCompiled());
+    assertEquals("LINTED\n", scenario.program("target/debug/app"));
+  }
+
+  @Test
   void buildScriptCompiledForTheHostInACrossBuild() {
     CookScenario scenario = scenario(APP_WITH_BUILD_SCRIPT);
     String host = scenario.hostTriple();

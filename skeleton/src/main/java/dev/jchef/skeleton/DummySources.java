@@ -15,6 +15,18 @@ final class DummySources {
   static final String DESCRIPTION = "jchef dummy: the real build compiles this package again";
 
   /**
+   * Begins every dummy: what a workspace's own lints may demand of a crate that a dummy cannot
+   * give, when they come from {@code RUSTFLAGS} or the Cargo configuration's {@code rustflags}
+   * ({@code -D missing_docs}, {@code -D unused_crate_dependencies}: a dummy uses none of its
+   * dependencies), which the recipe carries as they are. A crate-level {@code allow} overrides a
+   * command line's {@code -D} (not its {@code -F}). {@code [lints]} tables are removed at prepare
+   * instead.
+   */
+  static final String LINT_FREE =
+      "//! A jchef dummy: it compiles the dependencies; the real build compiles the real code.\n"
+          + "#![allow(missing_docs, unused_crate_dependencies, unused_extern_crates)]\n";
+
+  /**
    * Ends every dummy: rustc records the package description the unit was compiled with in its
    * dep-info ({@code # env-dep:CARGO_PKG_DESCRIPTION=...}), and cargo compiles a unit again when
    * that differs from the package's ({@code StaleItem::ChangedEnv}; cargo before 1.85 had the
@@ -68,7 +80,7 @@ final class DummySources {
    */
   static String of(TargetKind kind, boolean procMacro, boolean harness, boolean noStd) {
     String body = body(kind, procMacro, harness, noStd);
-    return body.isEmpty() || body.endsWith("\n") ? body + REAL_BUILD_REBUILDS : body + "\n" + REAL_BUILD_REBUILDS;
+    return LINT_FREE + (body.isEmpty() || body.endsWith("\n") ? body : body + "\n") + REAL_BUILD_REBUILDS;
   }
 
   /** Whether the dummy of a target defines the program's entry point (a binary's). */

@@ -195,6 +195,10 @@ final class SafetyGuard {
     }
   }
 
+  private static String capitalised(String sentence) {
+    return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+  }
+
   private SkeletonRefusedException gitRepository(Path gitPath) {
     return new SkeletonRefusedException(
         Reason.GIT_REPOSITORY,
@@ -217,7 +221,7 @@ final class SafetyGuard {
     throw new SkeletonRefusedException(
         Reason.FOREIGN_FILE,
         "refusing to write " + file.path() + " in " + root + ": it exists with other content, and"
-            + " jchef did not write it (or it was changed since); move it away, or " + WHAT_TO_DO);
+            + " jchef did not write it (or it was changed since); move it away. " + capitalised(WHAT_TO_DO));
   }
 
   private boolean isSkipped(Path path) {

@@ -106,7 +106,7 @@ class SafetyGuardTest {
     assertEquals(Reason.FOREIGN_FILE, error.reason());
     assertEquals(
         "refusing to write rust-toolchain in " + root + ": it exists with other content, and jchef"
-            + " did not write it (or it was changed since); move it away, or " + WHAT_TO_DO,
+            + " did not write it (or it was changed since); move it away. C" + WHAT_TO_DO.substring(1),
         error.getMessage());
   }
 
@@ -229,7 +229,7 @@ class SafetyGuardTest {
 
     new SkeletonWriter(root, SkeletonOptions.defaults()).write(app());
 
-    assertEquals("fn main() {}\n" + DummySources.REAL_BUILD_REBUILDS, Files.readString(root.resolve("real-src").resolve("main.rs")));
+    assertEquals(DummySources.LINT_FREE + "fn main() {}\n" + DummySources.REAL_BUILD_REBUILDS, Files.readString(root.resolve("real-src").resolve("main.rs")));
   }
 
   @ParameterizedTest
@@ -264,7 +264,7 @@ class SafetyGuardTest {
                 .withTargetDirectory(root.resolve("build-cache")))
         .write(recipe);
 
-    assertEquals("fn main() {}\n" + DummySources.REAL_BUILD_REBUILDS, snapshot(root).get("src/main.rs"));
+    assertEquals(DummySources.LINT_FREE + "fn main() {}\n" + DummySources.REAL_BUILD_REBUILDS, snapshot(root).get("src/main.rs"));
     assertEquals("pub fn real() {}", snapshot(root).get("patched/itoa/src/lib.rs"));
   }
 
@@ -291,7 +291,7 @@ class SafetyGuardTest {
                 "build-out/release/build/x-0123456789abcdef/out/generated.rs", ""));
 
     new SkeletonWriter(root, SkeletonOptions.defaults()).write(app());
-    assertEquals("fn main() {}\n" + DummySources.REAL_BUILD_REBUILDS, snapshot(root).get("src/main.rs"));
+    assertEquals(DummySources.LINT_FREE + "fn main() {}\n" + DummySources.REAL_BUILD_REBUILDS, snapshot(root).get("src/main.rs"));
 
     assertEquals(Reason.UNSAFE_PATH, refused(root, recipe(manifest("build-out/x/Cargo.toml", ""))).reason());
   }

@@ -29,10 +29,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** What the writer writes: files, dummies, re-cooks. Refusals are in SafetyGuardTest. */
 class SkeletonWriterTest {
   private static final String NO_STD_MAIN =
-      "#![no_std]\n#![no_main]\n\n#[panic_handler]\nfn panic(_: &core::panic::PanicInfo) -> ! {\n    loop {}\n}\n"
+      DummySources.LINT_FREE
+          + "#![no_std]\n#![no_main]\n\n#[panic_handler]\nfn panic(_: &core::panic::PanicInfo) -> ! {\n    loop {}\n}\n"
           + DummySources.REAL_BUILD_REBUILDS;
-  private static final String MAIN = "fn main() {}\n" + DummySources.REAL_BUILD_REBUILDS;
-  private static final String LIB = DummySources.REAL_BUILD_REBUILDS;
+  private static final String MAIN = DummySources.LINT_FREE + "fn main() {}\n" + DummySources.REAL_BUILD_REBUILDS;
+  private static final String LIB = DummySources.LINT_FREE + DummySources.REAL_BUILD_REBUILDS;
 
   private static final Recipe EVERY_KIND =
       recipe(
@@ -95,12 +96,12 @@ class SkeletonWriterTest {
 
     Map<String, String> files = written(root);
     assertEquals(MAIN, files.get("a/build.rs"));
-    assertEquals("#![no_std]\n" + LIB, files.get("a/src/lib.rs"));
+    assertEquals(DummySources.LINT_FREE + "#![no_std]\n" + DummySources.REAL_BUILD_REBUILDS, files.get("a/src/lib.rs"));
     assertEquals(NO_STD_MAIN, files.get("a/src/main.rs"));
     assertEquals(NO_STD_MAIN, files.get("a/examples/e.rs"));
-    assertEquals(DummySources.NO_STD_HARNESS + LIB, files.get("a/tests/it.rs"));
+    assertEquals(DummySources.LINT_FREE + DummySources.NO_STD_HARNESS + DummySources.REAL_BUILD_REBUILDS, files.get("a/tests/it.rs"));
     assertEquals(NO_STD_MAIN, files.get("a/tests/raw.rs"));
-    assertEquals(DummySources.NO_STD_HARNESS + LIB, files.get("a/benches/b.rs"));
+    assertEquals(DummySources.LINT_FREE + DummySources.NO_STD_HARNESS + DummySources.REAL_BUILD_REBUILDS, files.get("a/benches/b.rs"));
     assertEquals(NO_STD_MAIN, files.get("a/benches/speed.rs"));
     assertEquals(LIB, files.get("m/src/lib.rs"), "a proc-macro library needs std and stays empty");
     assertTrue(DummySources.NO_STD_HARNESS.contains("#![feature(custom_test_frameworks)]"));
