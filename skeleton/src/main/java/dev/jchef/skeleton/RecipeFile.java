@@ -4,11 +4,17 @@ import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
 import dev.jchef.recipe.RecipeJson;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * A recipe.json file on disk (cargo-chef's format, {@link RecipeJson}): read with errors that name
@@ -16,6 +22,8 @@ import java.nio.file.Path;
  * or interrupted write leaves the old one.
  */
 public final class RecipeFile {
+  private static final JsonFactory JSON = new JsonFactory();
+
   /**
    * The largest recipe file read: 64 MiB, twenty times the recipe of a 5,000-member workspace, so
    * that a huge or runaway file is refused before it is read rather than exhausting the heap.
@@ -53,10 +61,47 @@ public final class RecipeFile {
   /**
    * Writes {@code recipe} to {@code file} as recipe.json, atomically where the file system can
    * (a temporary file beside it, then moved into place); missing parent directories are created.
+   * A file already there is replaced only when it is empty or a recipe (a JSON object with a
+   * {@code skeleton} field): a mistyped path ({@code --recipe-path src/main.rs}) must not cost a
+   * source file.
    *
+   * @throws RecipeException naming {@code file} when something else is there; nothing is written
    * @throws UncheckedIOException when it cannot be written; the old file, if any, is left as it was
    */
   public static void write(Path file, Recipe recipe) {
+    if (Files.exists(file) && !isEmptyOrARecipe(file)) {
+      throw new RecipeException(
+          file + ": exists and is not a recipe (a JSON object with a `skeleton` field); not replaced:"
+              + " give another path, or remove it first");
+    }
     AtomicFiles.write(file, RecipeJson.write(recipe).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean isEmptyOrARecipe(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser json = JSON.createParser(ObjectReadContext.empty(), in)) {
+      JsonToken first = json.nextToken();
+      if (first == null) {
+        return true;
+      }
+      if (first != JsonToken.START_OBJECT) {
+        return false;
+      }
+      for (JsonToken token = json.nextToken(); token == JsonToken.PROPERTY_NAME; token = json.nextToken()) {
+        if (json.currentName().equals("skeleton")) {
+          return true;
+        }
+        json.nextToken();
+        json.skipChildren();
+      }
+      return false;
+    } catch (JacksonException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 }
