@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  * dependency layer rebuild?" ({@code jchef diff}, {@code jchef history}).
  */
 public final class RecipeDiff {
+  /** How an empty table's value is written. */
+  private static final String EMPTY_TABLE = TomlWriter.inline(TomlTable.empty());
+
   private static final String LOCKFILE = "Cargo.lock";
 
   private final ImmutableList<FileChanges> files;
@@ -129,6 +132,11 @@ public final class RecipeDiff {
     for (String key : keys) {
       String oldValue = oldKeys.get(key);
       String newValue = newKeys.get(key);
+      boolean gainedFirstKey = EMPTY_TABLE.equals(oldValue) && newValue == null && hasKeysUnder(newKeys, key);
+      boolean lostLastKey = EMPTY_TABLE.equals(newValue) && oldValue == null && hasKeysUnder(oldKeys, key);
+      if (gainedFirstKey || lostLastKey) {
+        continue; // the keys added or removed under the table say it
+      }
       if (oldValue == null) {
         changes.add("+ " + key + " = " + newValue);
       } else if (newValue == null) {
@@ -138,6 +146,10 @@ public final class RecipeDiff {
       }
     }
     return changes;
+  }
+
+  private static boolean hasKeysUnder(Map<String, String> keys, String table) {
+    return keys.keySet().stream().anyMatch(k -> k.startsWith(table + ".") || k.startsWith(table + "["));
   }
 
   private static TomlTable parse(String text, String file) {

@@ -74,6 +74,19 @@ class RecipeDiffTest {
   }
 
   @Test
+  void aFirstDependencyInAnEmptyTableIsAnAdditionOnly() {
+    Fixture empty = BASE.with("b/Cargo.toml", pkg("b") + "[dependencies]\n");
+    Fixture one = BASE.with("b/Cargo.toml", pkg("b") + "[dependencies]\nryu = \"1\"\n");
+
+    assertEquals(
+        List.of(new RecipeDiff.FileChanges("b/Cargo.toml", ImmutableList.of("+ dependencies.ryu = \"1\""))),
+        RecipeDiff.between(Recipes.prepare(TestFileSystem.UNIX, empty), Recipes.prepare(TestFileSystem.UNIX, one)).files());
+    assertEquals(
+        List.of(new RecipeDiff.FileChanges("b/Cargo.toml", ImmutableList.of("- dependencies.ryu = \"1\""))),
+        RecipeDiff.between(Recipes.prepare(TestFileSystem.UNIX, one), Recipes.prepare(TestFileSystem.UNIX, empty)).files());
+  }
+
+  @Test
   void namesTargetsAddedAndRemoved() {
     assertEquals(
         "b/Cargo.toml\n"
