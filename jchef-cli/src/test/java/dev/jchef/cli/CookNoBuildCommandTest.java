@@ -53,7 +53,8 @@ class CookNoBuildCommandTest {
         CommandLineRun.in(cook, "cook", "--no-build", "--no-std", "--recipe-path", preparedRecipe().toString());
 
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(Files.readString(cook.resolve("src/main.rs")).startsWith("#![no_std]\n#![no_main]\n"));
+    String main = Files.readString(cook.resolve("src/main.rs"));
+    assertTrue(main.contains("\n#![no_std]\n#![no_main]\n") && main.startsWith("//! A jchef dummy"), main);
   }
 
   @Test

@@ -56,7 +56,7 @@ class FullDiskAndReadOnlyTest {
   void prepareOntoAFullDiskKeepsTheOldRecipe() throws IOException {
     Path project = WORKSPACE.writeTo(base.resolve("project"));
     Path disk = mount(base.resolve("disk"), List.of("-t", "tmpfs", "-o", "size=12k", "tmpfs"));
-    Files.writeString(disk.resolve("recipe.json"), "{\"old\": \"recipe\"}");
+    Files.writeString(disk.resolve("recipe.json"), "{\"skeleton\": {\"manifests\": []}, \"old\": true}");
     Map<String, String> before = snapshot(disk);
 
     CommandLineRun run = CommandLineRun.in(project, "prepare", "--recipe-path", disk.resolve("recipe.json").toString());
