@@ -210,6 +210,9 @@ public final class CookRunner {
    */
   private CookException withSourcesToProvide(CookException e, SkeletonReport skeleton) {
     List<String> missing = skeleton.provided().stream().filter(d -> !Files.isDirectory(root.resolve(d))).toList();
+    if (missing.isEmpty() && skeleton.dummySubstitutes().isEmpty()) {
+      return e;
+    }
     StringBuilder message = new StringBuilder(e.getMessage());
     if (!missing.isEmpty()) {
       message.append("; not here: ").append(String.join(", ", missing))
@@ -221,7 +224,7 @@ public final class CookRunner {
           .append(", which [patch] or [replace] substitutes for registry crates (or which those depend on by path):")
           .append(" if a crate failed to compile against one, copy it in before cook, and cook builds it from its real code");
     }
-    return message.length() == e.getMessage().length() ? e : new CookException(e.exitCode(), message.toString());
+    return new CookException(e.exitCode(), message.toString());
   }
 
   /**
@@ -240,7 +243,7 @@ public final class CookRunner {
     Set<Path> directories = new HashSet<>();
     for (RecipeManifest manifest : recipe.manifests()) {
       String path = manifest.relativePath();
-      if (skeleton.provided().contains(path.equals("Cargo.toml") ? "" : path.substring(0, path.length() - "/Cargo.toml".length()))) {
+      if (skeleton.provided().contains(manifest.directory())) {
         continue; // a [patch] crate the user copied in: real code
       }
       directories.add(root.resolve(path).normalize().getParent());

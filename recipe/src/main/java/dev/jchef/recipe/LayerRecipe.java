@@ -52,7 +52,7 @@ public final class LayerRecipe {
     ImmutableList.Builder<RecipeManifest> manifests = ImmutableList.builder();
     for (RecipeManifest manifest : recipe.manifests()) {
       String path = manifest.relativePath();
-      String directory = path.equals("Cargo.toml") ? "" : path.substring(0, path.length() - "/Cargo.toml".length());
+      String directory = manifest.directory();
       if (realPackages.contains(directory)) {
         missing.remove(directory);
         continue;

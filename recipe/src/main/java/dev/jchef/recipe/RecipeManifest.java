@@ -20,4 +20,17 @@ public record RecipeManifest(
     checkNotNull(contents);
     checkNotNull(targets);
   }
+
+  /** The manifest's directory relative to the workspace root: {@code crates/a}, {@code ""} for the root. */
+  public String directory() {
+    return directoryOf(relativePath);
+  }
+
+  /**
+   * The directory of a manifest path written as {@link #relativePath} is ({@code crates/a} for
+   * {@code crates/a/Cargo.toml}, {@code ""} for {@code Cargo.toml}).
+   */
+  public static String directoryOf(String manifestPath) {
+    return manifestPath.equals("Cargo.toml") ? "" : manifestPath.substring(0, manifestPath.length() - "/Cargo.toml".length());
+  }
 }

@@ -3,6 +3,7 @@ package dev.jchef.skeleton;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.jchef.model.CargoFileException;
+import dev.jchef.model.DependencyKind;
 import dev.jchef.model.TargetKind;
 import dev.jchef.model.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
@@ -72,7 +73,7 @@ record SkeletonLayout(
             SkeletonRefusedException.Reason.UNSAFE_PATH,
             "refusing the recipe: " + field + " `" + path + "` is not a Cargo.toml");
       }
-      String directory = path.equals("Cargo.toml") ? "" : path.substring(0, path.length() - 11);
+      String directory = RecipeManifest.directoryOf(path);
       if (!directory.isEmpty() && substitutes.contains(directory)) {
         if (userFile.test(path)) {
           continue;
@@ -186,10 +187,7 @@ record SkeletonLayout(
   private static Set<String> substitutes(Recipe recipe, TomlTable root) {
     Map<String, RecipeManifest> byDirectory = new HashMap<>();
     for (RecipeManifest manifest : recipe.manifests()) {
-      String path = manifest.relativePath();
-      if (path.endsWith("/Cargo.toml")) {
-        byDirectory.put(path.substring(0, path.length() - "/Cargo.toml".length()), manifest);
-      }
+      byDirectory.put(manifest.directory(), manifest);
     }
     Deque<String> toVisit = new ArrayDeque<>(substitutePaths(root));
     Set<String> reached = new TreeSet<>();
@@ -226,8 +224,10 @@ record SkeletonLayout(
     return directories;
   }
 
+  /** The tables of the dependencies a crate is built with: normal and build, not dev. */
   private static List<TomlTable> dependencyTables(TomlTable table) {
-    return Stream.of("dependencies", "build-dependencies", "build_dependencies")
+    return Stream.of(DependencyKind.NORMAL, DependencyKind.BUILD)
+        .flatMap(kind -> kind.tableNames().stream())
         .map(table::getTable)
         .flatMap(Optional::stream)
         .toList();
