@@ -3,6 +3,8 @@ package dev.jchef.model;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.jchef.model.internal.RelativePaths;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -48,11 +50,16 @@ public final class CargoFileException extends RuntimeException {
   }
 
   /**
-   * The same problem, at the same line, column or field, with the file named as {@code file}:
-   * for a caller that names files relative to another directory than the workspace root.
+   * The same problem, at the same line, column or field, with the file named from {@code base}:
+   * the file, whose name is relative to {@code from} (or absolute), relative to {@code base} when
+   * it lies under it, else by its absolute path.
    */
-  public CargoFileException withFile(String file) {
-    CargoFileException renamed = new CargoFileException(file, line, column, field, problem, getCause());
+  public CargoFileException namedFrom(Path from, Path base) {
+    Path path = from.resolve(file).normalize();
+    CargoFileException renamed =
+        new CargoFileException(
+            path.startsWith(base) ? RelativePaths.relativize(base, path) : path.toString(),
+            line, column, field, problem, getCause());
     renamed.setStackTrace(getStackTrace());
     return renamed;
   }

@@ -106,8 +106,7 @@ public final class Workspace {
     try {
       return findFrom(start);
     } catch (CargoFileException e) {
-      Path file = start.resolve(e.file()).normalize();
-      throw e.withFile(file.startsWith(start) ? RelativePaths.relativize(start, file) : file.toString());
+      throw e.namedFrom(start, start);
     }
   }
 
@@ -117,7 +116,7 @@ public final class Workspace {
     try {
       workspace = discover(root);
     } catch (CargoFileException e) {
-      throw e.withFile(root.resolve(e.file()).toString());
+      throw e.namedFrom(root, start);
     }
     Path packageDirectory = start;
     while (!Files.isRegularFile(packageDirectory.resolve(MANIFEST))) {

@@ -4,7 +4,6 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.model.Workspace;
-import dev.jchef.model.internal.RelativePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +75,7 @@ public final class GitWorkspaceSource {
     try {
       return Workspace.find(start);
     } catch (CargoFileException e) {
-      Path file = start.resolve(e.file()).normalize();
-      throw file.startsWith(root) ? e.withFile(RelativePaths.relativize(root, file)) : e;
+      throw e.namedFrom(start, root);
     }
   }
 
