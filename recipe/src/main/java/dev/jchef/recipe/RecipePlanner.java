@@ -59,7 +59,13 @@ public final class RecipePlanner {
     checkNotNull(workspace);
     List<PlanStep> steps = new ArrayList<>();
     if (!bins.isEmpty()) {
-      steps.add(new RestrictToClosure(BinClosure.of(workspace, bins)));
+      String rootEdition =
+          workspace.members().stream()
+              .filter(member -> member.directory().equals(Member.ROOT))
+              .findFirst()
+              .map(Member::edition)
+              .orElse("");
+      steps.add(new RestrictToClosure(BinClosure.of(workspace, bins), rootEdition));
     }
     steps.add(new RelocateOutsidePackages(workspace.root()));
     steps.add(new MakeTargetsExplicit());

@@ -32,9 +32,15 @@ final class RestrictToClosure implements PlanStep {
           "target", "features", "badges", "lints");
 
   private final ImmutableSet<String> kept;
+  private final String rootEdition;
 
-  RestrictToClosure(ImmutableSet<String> kept) {
+  /**
+   * @param kept the package directories to keep ({@link BinClosure})
+   * @param rootEdition the root package's effective edition, or any string when the root is virtual
+   */
+  RestrictToClosure(ImmutableSet<String> kept, String rootEdition) {
     this.kept = kept;
+    this.rootEdition = rootEdition;
   }
 
   @Override
@@ -76,7 +82,7 @@ final class RestrictToClosure implements PlanStep {
     TomlTable document = root.document();
     PlannedManifest result = root;
     if (root.role() == PlannedManifest.Role.MEMBER && !kept.contains("")) {
-      String resolver = rootPackageResolver(document);
+      String resolver = rootPackageResolver(document, rootEdition);
       document =
           document.with(
               "workspace",
@@ -109,25 +115,17 @@ final class RestrictToClosure implements PlanStep {
    * implies: "3" for 2024, "2" for 2021, "1" before. A virtual manifest only has the first, and
    * without it cargo would resolve features with "1", not as the real build does.
    */
-  private static String rootPackageResolver(TomlTable document) {
-    Optional<TomlTable> workspace = document.getTable("workspace");
-    Optional<TomlTable> pkg = document.getTable("package");
+  private static String rootPackageResolver(TomlTable document, String edition) {
     Optional<String> written =
-        workspace.flatMap(w -> w.getString("resolver")).or(() -> pkg.flatMap(p -> p.getString("resolver")));
-    if (written.isPresent()) {
-      return written.get();
-    }
-    boolean inherited =
-        pkg.flatMap(p -> p.getTable("edition")).flatMap(e -> e.getBoolean("workspace")).orElse(false);
-    Optional<String> edition =
-        inherited
-            ? workspace.flatMap(w -> w.getTable("package")).flatMap(p -> p.getString("edition"))
-            : pkg.flatMap(p -> p.getString("edition"));
-    return switch (edition.orElse("2015")) {
-      case "2015", "2018" -> "1";
-      case "2021" -> "2";
-      default -> "3";
-    };
+        document.getTable("workspace").flatMap(w -> w.getString("resolver"))
+            .or(() -> document.getTable("package").flatMap(p -> p.getString("resolver")));
+    return written.orElseGet(
+        () ->
+            switch (edition) {
+              case "2015", "2018" -> "1";
+              case "2021" -> "2";
+              default -> "3";
+            });
   }
 
   private static TomlTable restrictLockfile(TomlTable document, Set<String> keptNames) {
