@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.jchef.model.CargoFileException;
+import dev.jchef.model.Manifest;
 import dev.jchef.model.Lockfile;
 import dev.jchef.model.TargetKind;
 import dev.jchef.recipe.LayerPlan;
@@ -92,41 +93,44 @@ public final class CookRunner {
    * @throws CookException when cargo is missing or fails (with cargo's exit status)
    */
   public CookResult cook(Recipe recipe, Optional<Path> recipeFile) {
-    return run(recipe, recipeFile, options, ImmutableSet.of());
+    return run(recipe, recipeFile, options, ImmutableSet.of(), Optional.empty());
   }
 
   /**
    * Builds layer {@code layer} of {@code plan} in a directory cooked from {@code recipe}, after
    * the real files of that layer's packages were copied in (those of earlier layers are there
-   * from their steps): writes the skeleton with those packages real ({@link LayerRecipe}; the real
-   * root manifest is taken from {@code .jchef/workspace.toml} when present), gives their files
-   * one fixed time ({@link SourceTimes}), builds with cargo, and removes what the dummies compiled
-   * to. The real packages' units stay, for the final build to find fresh. {@code --locked} and
-   * {@code --frozen} are not passed: cargo updates the lockfile entries of the workspace's own
-   * packages to their real versions (no registry entry changes).
+   * from their steps), with the real root manifest at {@link #WORKSPACE_MANIFEST}: writes the
+   * skeleton with those packages real ({@link LayerRecipe}), keeps their units in the target
+   * directory fresh exactly when their content is what the units were built from ({@link
+   * LayerFreshness}: units built from other content are removed, file times set), builds with
+   * cargo, records the content the units were built from, and removes what the dummies compiled
+   * to. {@code --locked} and {@code --frozen} are not passed: cargo updates the lockfile entries
+   * of the workspace's own packages to their real versions (no registry entry changes). A refusal
+   * changes nothing, file times included.
    *
    * @param layer counted from 1
-   * @throws CookException when cargo fails, or a package of the layer has no {@code Cargo.toml}
-   *     here (its files were not copied in)
+   * @throws CookException when cargo fails, or when a package of this layer or an earlier one, or
+   *     the real root manifest, is not here: the message gives the Dockerfile line that is missing
    * @throws dev.jchef.recipe.RecipeException when the plan does not fit the recipe
    */
   public CookResult cookLayer(Recipe recipe, LayerPlan plan, int layer, Optional<Path> recipeFile) {
     ImmutableSet<String> real = plan.membersThrough(layer);
     SkeletonWriter skeleton = new SkeletonWriter(root, SkeletonOptions.defaults());
-    for (String directory : plan.members(layer)) {
-      Path manifest = root.resolve(directory).resolve("Cargo.toml");
-      if (!Files.isRegularFile(manifest) || skeleton.wrote(directory + "/Cargo.toml")) {
-        throw new CookException(
-            1, "layer " + layer + ": " + directory + "/Cargo.toml is the skeleton's, not the real one: copy the layer's packages in"
-                + " before building it (COPY " + directory + " " + directory + ")");
+    for (int earlier = 1; earlier <= layer; earlier++) {
+      for (String directory : plan.members(earlier)) {
+        checkCopiedIn(directory, earlier, layer, skeleton);
       }
     }
-    Optional<String> workspaceManifest =
-        Files.isRegularFile(root.resolve(WORKSPACE_MANIFEST)) ? Optional.of(read(WORKSPACE_MANIFEST)) : Optional.empty();
+    if (!Files.isRegularFile(root.resolve(WORKSPACE_MANIFEST))) {
+      throw new CookException(
+          1, "layer " + layer + ": the real root manifest is not here: add `COPY Cargo.toml " + WORKSPACE_MANIFEST
+              + "` before the first layer step (the layer packages inherit from it; without it they would be"
+              + " built at the recipe's masked versions, and the final build would compile them all again)");
+    }
+    Optional<String> workspaceManifest = Optional.of(read(WORKSPACE_MANIFEST));
     Map<String, String> realManifests = new LinkedHashMap<>();
     real.forEach(directory -> realManifests.put(directory, read(directory + "/Cargo.toml")));
     Recipe layerRecipe = LayerRecipe.of(recipe, realManifests, workspaceManifest);
-    SourceTimes.fix(root, real);
     ManifestOptions manifest = options.manifest();
     if (manifest.locked() || manifest.frozen()) {
       err.println("jchef cook: layer " + layer + ": building without --locked/--frozen, so that cargo records"
@@ -134,7 +138,100 @@ public final class CookRunner {
     }
     CookOptions layerOptions =
         options.withManifest(new ManifestOptions(manifest.manifestPath(), false, manifest.offline() || manifest.frozen(), false));
-    return run(layerRecipe, recipeFile, layerOptions, real);
+    return run(layerRecipe, recipeFile, layerOptions, real, Optional.of(packageNames(real)));
+  }
+
+  /**
+   * Refuses a layer step whose package {@code directory} (of layer {@code of}) was not copied in,
+   * naming the Dockerfile lines that are missing.
+   */
+  private void checkCopiedIn(String directory, int of, int layer, SkeletonWriter skeleton) {
+    Path manifest = root.resolve(directory).resolve("Cargo.toml");
+    String copy = "COPY " + directory + " " + directory;
+    if (!Files.isRegularFile(manifest)) {
+      throw new CookException(
+          1, of == layer
+              ? "layer " + layer + ": " + directory + " is not here: add `" + copy + "` before `RUN jchef cook --layer " + layer + "`"
+              : "layer " + layer + ": " + directory + ", of layer " + of + ", is not here: its step comes first (`" + copy
+                  + "`, then `RUN jchef cook --layer " + of + "`)");
+    }
+    if (skeleton.wrote(directory + "/Cargo.toml")) {
+      throw new CookException(
+          1, "layer " + layer + ": " + directory + "/Cargo.toml is still the skeleton's dummy: add `" + copy
+              + "` before `RUN jchef cook --layer " + of + "`");
+    }
+  }
+
+  /**
+   * The real build of a workspace built in member layers, its final step: keeps the layer
+   * packages' units fresh exactly when their content is what the units were built from ({@link
+   * LayerFreshness}), runs {@code cargo build} with this runner's options, and, when it succeeds,
+   * records the content the layer packages' units were built from, so that the next build (in
+   * any setting that keeps the target directory) reuses them only while that content stays. The
+   * directory holds the real workspace; nothing is written but the target directory and file
+   * times of the layer packages.
+   *
+   * @throws CookException when cargo fails (its exit status) or a layer package is not here
+   * @throws dev.jchef.model.CargoFileException when a layer package's manifest is not TOML
+   */
+  public RealBuild.Report build(LayerPlan plan) {
+    Map<String, String> cargoEnvironment = cargoEnvironment(Optional.empty());
+    LayerFreshness freshness = freshness(packageNames(plan.layerMembers()), cargoEnvironment, options);
+    LayerFreshness.Prepared prepared = freshness.prepare();
+    RealBuild.Report report = RealBuild.run(root, options, cargoEnvironment, out, err);
+    freshness.record(prepared);
+    return report;
+  }
+
+  /**
+   * Only the first half of {@link #build}, for a build that runs cargo itself after it ({@code
+   * jchef layers --fix-times && cargo build}): removes the units the records do not vouch for
+   * and sets the file times. Nothing is recorded afterwards, so a layer package that this cargo
+   * build compiles is compiled again by the next build; {@link #build} avoids that.
+   *
+   * @return what was done, for one line of output
+   * @throws CookException when cargo metadata fails or a layer package is not here
+   */
+  public LayerCheck fixLayerTimes(LayerPlan plan) {
+    Map<String, String> names = packageNames(plan.layerMembers());
+    LayerFreshness.Prepared prepared = freshness(names, cargoEnvironment(Optional.empty()), options).prepare();
+    return new LayerCheck(names.size(), prepared.removedUnits(), prepared.fixed(), prepared.renewed());
+  }
+
+  private LayerFreshness freshness(Map<String, String> layerPackages, Map<String, String> cargoEnvironment, CookOptions options) {
+    CargoMetadata metadata =
+        CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
+    Path target = options.compilation().targetDirectory().map(root::resolve).orElse(metadata.targetDirectory());
+    Map<String, String> others = new HashMap<>(metadata.members());
+    others.keySet().removeAll(layerPackages.keySet());
+    return new LayerFreshness(root, target, layerPackages, others);
+  }
+
+  /** The package names of layer package directories, from their manifests here. */
+  private Map<String, String> packageNames(Set<String> directories) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String directory : directories) {
+      String shown = directory + "/Cargo.toml";
+      if (!Files.isRegularFile(root.resolve(shown))) {
+        throw new CookException(
+            1, directory + ", a package of the layer plan, is not here (no " + shown + "): copy the workspace in, or"
+                + " plan the layers again (jchef layers --write)");
+      }
+      String name =
+          Manifest.read(root.resolve(shown), shown).document().getTable("package")
+              .flatMap(pkg -> pkg.getString("name"))
+              .orElseThrow(() -> CargoFileException.atField(shown, "package.name", "missing: a layer package needs a name"));
+      names.put(name, directory);
+    }
+    return names;
+  }
+
+  private Map<String, String> cargoEnvironment(Optional<Recipe> recipe) {
+    Map<String, String> cargoEnvironment = new HashMap<>(environment);
+    if (recipe.map(r -> r.toolchainFile().isPresent()).orElse(false)) {
+      cargoEnvironment.remove("RUSTUP_TOOLCHAIN");
+    }
+    return cargoEnvironment;
   }
 
   private String read(String relative) {
@@ -149,14 +246,21 @@ public final class CookRunner {
   public static final String WORKSPACE_MANIFEST = ".jchef/workspace.toml";
 
   @SuppressWarnings("try") // the lock is held, not used
-  private CookResult run(Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided) {
+  private CookResult run(
+      Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided,
+      Optional<Map<String, String>> layerPackages) {
     try (CookLock lock = CookLock.acquire(root, err)) {
-      return runLocked(recipe, recipeFile, options, provided);
+      return runLocked(recipe, recipeFile, options, provided, layerPackages);
     }
   }
 
+  /**
+   * Writes the skeleton, then (for a layer step, with {@code layerPackages} the real packages'
+   * directories by name) prepares their units' freshness, builds, and records it.
+   */
   private CookResult runLocked(
-      Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided) {
+      Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided,
+      Optional<Map<String, String>> layerPackages) {
     long start = System.nanoTime();
     Optional<Path> targetDirectory = targetDirectory();
     SkeletonOptions skeletonOptions =
@@ -169,10 +273,10 @@ public final class CookRunner {
       return new CookResult(skeleton, false, 0, 0, 0, Optional.empty(), elapsedSince(start));
     }
 
-    Map<String, String> cargoEnvironment = new HashMap<>(environment);
-    if (recipe.toolchainFile().isPresent()) {
-      cargoEnvironment.remove("RUSTUP_TOOLCHAIN");
-    }
+    Map<String, String> cargoEnvironment = cargoEnvironment(Optional.of(recipe));
+    // After the writer's checks and writes: a refused step changes no file time.
+    Optional<LayerFreshness> freshness = layerPackages.map(real -> freshness(real, cargoEnvironment, options));
+    Optional<LayerFreshness.Prepared> prepared = freshness.map(LayerFreshness::prepare);
     CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment);
     CookOptions cargoOptions = withStandInsFor(recipe, options);
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
@@ -197,6 +301,7 @@ public final class CookRunner {
       // Even when cargo failed, what the dummies compiled so far must not reach a real build.
       removed = new DummyArtifactCleaner(root.getFileSystem(), dummyPackages(recipe, skeleton)).clean(messages);
     }
+    freshness.ifPresent(f -> f.record(prepared.orElseThrow()));
     return new CookResult(
         skeleton, true, progress.compiled(), progress.fresh(), removed.size(), sccacheStats,
         elapsedSince(start));

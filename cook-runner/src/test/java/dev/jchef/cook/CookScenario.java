@@ -84,13 +84,30 @@ final class CookScenario {
   }
 
   /**
+   * The final step of a build in member layers, in {@code directory} (the cook directory after
+   * the sources were copied in, or the project itself): {@code jchef build}.
+   */
+  RealBuild.Report buildLayered(Path directory, LayerPlan plan) {
+    return quietly(directory, runner -> runner.build(plan), CookOptions.defaults());
+  }
+
+  /** {@code jchef layers --fix-times} in the cook directory, before a plain cargo build. */
+  LayerCheck fixLayerTimes(LayerPlan plan) {
+    return quietly(cook, runner -> runner.fixLayerTimes(plan), CookOptions.defaults());
+  }
+
+  /**
    * Runs a cook with its output kept; cargo's output belongs to a failing test's report only, so
    * that a green run stays short.
    */
   private CookResult quietly(Function<CookRunner, CookResult> cooking, CookOptions options) {
+    return quietly(cook, cooking, options);
+  }
+
+  private <T> T quietly(Path directory, Function<CookRunner, T> cooking, CookOptions options) {
     StringWriter log = new StringWriter();
     CookRunner runner =
-        CookRunner.in(cook, options)
+        CookRunner.in(directory, options)
             .withEnvironment(environment)
             .withOutput(new PrintWriter(log, true), new PrintWriter(log, true), false);
     try {

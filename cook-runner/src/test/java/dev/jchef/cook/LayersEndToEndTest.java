@@ -44,7 +44,7 @@ class LayersEndToEndTest {
     Path layerImage = snapshot(scenario.cook.resolve("target"));
 
     scenario.copySources();   // a new checkout: new times
-    SourceTimes.fix(scenario.cook, PLAN.layerMembers());
+    scenario.fixLayerTimes(PLAN);
     CookScenario.BuildOutcome first = scenario.build();
     assertEquals(List.of(), first.externalCompiled());
     assertEquals(APP_UNITS, first.localCompiled());
@@ -53,7 +53,7 @@ class LayersEndToEndTest {
     restore(layerImage, scenario.cook.resolve("target"));   // the final step starts from the layer image
     scenario.edit("app/src/main.rs", Files.readString(scenario.project.resolve("app/src/main.rs")).replace("\"{}\", Demo", "\"{} (edited)\", Demo"));
     scenario.copySources();
-    SourceTimes.fix(scenario.cook, PLAN.layerMembers());
+    scenario.fixLayerTimes(PLAN);
     CookScenario.BuildOutcome second = scenario.build();
     assertEquals(List.of(), second.externalCompiled());
     assertEquals(APP_UNITS, second.localCompiled());
@@ -90,7 +90,7 @@ class LayersEndToEndTest {
     layer(scenario, recipe, 2, "tool");
 
     scenario.copySources();
-    SourceTimes.fix(scenario.cook, PLAN.layerMembers());
+    scenario.fixLayerTimes(PLAN);
     CookScenario.BuildOutcome build = scenario.build();
     assertEquals(List.of(), build.externalCompiled());
     assertEquals(APP_UNITS, build.localCompiled());
@@ -106,8 +106,8 @@ class LayersEndToEndTest {
     CookException error = assertThrows(CookException.class, () -> scenario.cookLayer(recipe, PLAN, 1));
 
     assertEquals(
-        "layer 1: greeter/Cargo.toml is the skeleton's, not the real one: copy the layer's packages in before"
-            + " building it (COPY greeter greeter)",
+        "layer 1: greeter/Cargo.toml is still the skeleton's dummy: add `COPY greeter greeter` before"
+            + " `RUN jchef cook --layer 1`",
         error.getMessage());
   }
 
