@@ -52,6 +52,11 @@ public record CompilationOptions(
     return new CompilationOptions(profile, targets, Optional.of(value), jobs, timings);
   }
 
+  /** These options without {@code --target-dir}: cargo's default or its environment's. */
+  public CompilationOptions withoutTargetDirectory() {
+    return new CompilationOptions(profile, targets, Optional.empty(), jobs, timings);
+  }
+
   public CompilationOptions withJobs(int value) {
     return new CompilationOptions(profile, targets, targetDirectory, OptionalInt.of(value), timings);
   }

@@ -198,6 +198,33 @@ public final class CookRunner {
     return new LayerCheck(names.size(), prepared.removedUnits(), prepared.fixed(), prepared.renewed());
   }
 
+  /**
+   * Measures how long each workspace package takes to compile with this runner's options: {@code
+   * cargo build --timings} into {@code jchef-measure/} inside the target directory (the user's
+   * own units are left alone; dependencies are compiled there the first time only), after removing
+   * the workspace packages' fingerprints there so that every one of them compiles.
+   *
+   * @return seconds per workspace package, by package name (every unit of the package summed)
+   * @throws CookException when cargo fails (its exit status) or writes no timing report
+   */
+  public Map<String, Double> measureCompileSeconds() {
+    Map<String, String> cargoEnvironment = cargoEnvironment(Optional.empty());
+    CargoMetadata metadata =
+        CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
+    Path target = options.compilation().targetDirectory().map(root::resolve).orElse(metadata.targetDirectory());
+    Path measure = target.resolve("jchef-measure");
+    LayerFreshness members = new LayerFreshness(root, measure, metadata.members(), Map.of());
+    members.forgetUnits();
+    cargoEnvironment.put("CARGO_TARGET_DIR", measure.toString());
+    CookOptions measuring =
+        options.withCompilation(options.compilation().withTimings(true).withoutTargetDirectory());
+    new CargoProcess(Executables.cargo(environment), cargoEnvironment)
+        .run(root, measuring, new CookProgress(err, terminal, 0), new CargoMessages(), out, terminal);
+    Map<String, Double> seconds = new HashMap<>(CompileTimes.read(measure.resolve("cargo-timings/cargo-timing.html")));
+    seconds.keySet().retainAll(metadata.members().keySet());
+    return seconds;
+  }
+
   private LayerFreshness freshness(Map<String, String> layerPackages, Map<String, String> cargoEnvironment, CookOptions options) {
     CargoMetadata metadata =
         CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());

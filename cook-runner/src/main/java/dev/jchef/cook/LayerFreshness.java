@@ -159,6 +159,19 @@ final class LayerFreshness {
   }
 
   /**
+   * Removes the fingerprints of every unit of the packages, in every profile directory, and their
+   * records: cargo compiles each of them again.
+   */
+  void forgetUnits() {
+    for (Path profile : profileDirectories()) {
+      for (String name : layerPackages.keySet()) {
+        units(profile, name).forEach(LayerFreshness::deleteTree);
+      }
+      new LayerSourceRecord(new TreeMap<>()).write(profile);
+    }
+  }
+
+  /**
    * Writes the records after a successful build: for each layer package with units in a profile
    * directory, its files' hashes (its own, and those outside it that its units read) and the units.
    *

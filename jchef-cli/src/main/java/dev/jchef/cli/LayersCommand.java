@@ -1,8 +1,12 @@
 package dev.jchef.cli;
 
-import dev.jchef.cook.SourceTimes;
+import dev.jchef.cook.BuildProfile;
+import dev.jchef.cook.CookOptions;
+import dev.jchef.cook.CookRunner;
+import dev.jchef.cook.LayerCheck;
 import dev.jchef.model.Member;
 import dev.jchef.model.Workspace;
+import dev.jchef.recipe.CompileCosts;
 import dev.jchef.recipe.GitRepositories;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.LayerPlanner;
@@ -12,10 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Repository;
@@ -58,8 +62,19 @@ final class LayersCommand implements Callable<Integer> {
   @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD", description = "The newest commit (default: ${DEFAULT-VALUE}).")
   String revision;
 
-  @Option(names = {"-r", "--release"}, description = "With --dockerfile: the steps build in release mode.")
+  @Option(names = {"-r", "--release"}, description = "With --dockerfile: the steps build in release mode; with --measure: measure a release build.")
   boolean release;
+
+  @Option(names = "--step-seconds", paramLabel = "S", defaultValue = "2.0",
+      description = "The fixed cost of one layer step in seconds: starting jchef and cargo, recompiling the dummies of"
+          + " later layers (default: ${DEFAULT-VALUE}, measured on ripgrep 13).")
+  double stepSeconds;
+
+  @Option(names = "--measure",
+      description = "Weigh packages by their compile times, measured with cargo build --timings (into jchef-measure/"
+          + " in the target directory; the first run also compiles the dependencies there), instead of the stand-in"
+          + " (the bytes of their .rs files).")
+  boolean measure;
 
   @Mixin GitLocation git;
 
@@ -80,7 +95,9 @@ final class LayersCommand implements Callable<Integer> {
     boolean dockerfile;
 
     @Option(names = "--fix-times", required = true,
-        description = "Give the files of the plan's layer packages the fixed time the layer steps built them with: run it before the final cargo build.")
+        description = "Before a final cargo build that jchef does not run: keep the layer packages' units only where"
+            + " their files are the ones they were built from, and set the files' times to match."
+            + " `jchef build` does this and also records what cargo builds.")
     boolean fixTimes;
   }
 
@@ -90,9 +107,12 @@ final class LayersCommand implements Callable<Integer> {
     if (action != null && action.fixTimes) {
       Path root = main.workingDirectory();
       LayerPlan plan = LayerPlan.read(root.resolve(planFile), planFile);
-      int files = SourceTimes.fix(root, plan.layerMembers());
-      out.println("jchef layers: " + files + " files of " + plan.layerMembers().size() + " layer packages set to "
-          + SourceTimes.FIXED);
+      LayerCheck check =
+          CookRunner.in(root, CookOptions.defaults())
+              .withEnvironment(main.environment())
+              .withOutput(out, spec.commandLine().getErr(), false)
+              .fixLayerTimes(plan);
+      out.println("jchef layers: " + check.summary());
       return ExitCode.OK;
     }
     Workspace workspace = Workspace.find(main.workingDirectory());
@@ -106,7 +126,15 @@ final class LayersCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     }
-    LayerPlanner.Suggestion suggestion = suggest(workspace);
+    if (workspace.members().stream().allMatch(m -> m.directory().equals(Member.ROOT))
+        && workspace.nonMemberPathDependencies().stream().allMatch(m -> m.directory().startsWith(".."))) {
+      out.println("jchef layers: this workspace has no package that can go in a layer (only the root package,"
+          + " which the final step builds): member layers do not apply; the dependency layer of jchef cook is all"
+          + " there is to cache");
+      return ExitCode.OK;
+    }
+    CompileCosts costs = costs(workspace);
+    LayerPlanner.Suggestion suggestion = suggest(workspace, costs);
     out.printf(
         Locale.ROOT, "jchef layers: %d commits read; changes per package: %s%n", suggestion.commits(),
         suggestion.changes().entrySet().stream()
@@ -114,18 +142,31 @@ final class LayersCommand implements Callable<Integer> {
             .map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", ")));
     LayerPlan plan = suggestion.plan();
+    if (layers > suggestion.packages()) {
+      out.println("jchef layers: --layers " + layers + ": only " + suggestion.packages() + " package"
+          + (suggestion.packages() == 1 ? " can" : "s can") + " go in a layer, so the plan has at most that many layers");
+    }
+    if (plan.layers().isEmpty()) {
+      out.println("jchef layers: no plan with layers is expected to be faster with this history and these compile"
+          + " times (each layer step costs " + stepSeconds + " s, and what a layer saves is the compile time of"
+          + " its packages in the commits that do not change them): build without member layers");
+    }
     for (int i = 1; i <= plan.layers().size(); i++) {
       out.println("layer " + i + ": " + String.join(", ", plan.members(i)));
     }
-    List<String> finalStep = new ArrayList<>(plan.finalStep());
+    out.println("final:   " + (plan.finalStep().isEmpty() ? "(none listed)" : String.join(", ", plan.finalStep())));
     workspace.members().stream()
         .filter(m -> m.directory().equals(Member.ROOT))
-        .forEach(m -> finalStep.add(0, m.name() + " (the root package)"));
-    out.println("final:   " + (finalStep.isEmpty() ? "(nothing)" : String.join(", ", finalStep)));
+        .forEach(m -> out.println("         and " + m.name() + ", the root package, which the final step always builds"
+            + " (its manifest is the workspace's, so it is never listed)"));
     out.printf(
         Locale.ROOT,
         "expected workspace crates compiled per commit: %.2f with these layers, %.2f without (every package, every commit)%n",
         suggestion.expectedWithPlan(), suggestion.expectedToday());
+    out.printf(
+        Locale.ROOT,
+        "expected seconds of the steps after cook per commit: %.1f with these layers, %.1f without (%s; %.1f s per step)%n",
+        suggestion.secondsWithPlan(), suggestion.secondsToday(), costs.source(), costs.stepSeconds());
     if (action != null && action.write) {
       try {
         Files.writeString(planPath, plan.toToml(), StandardCharsets.UTF_8);
@@ -137,7 +178,26 @@ final class LayersCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private LayerPlanner.Suggestion suggest(Workspace workspace) {
+  /** The packages' compile times: measured with --measure, else the stand-in. */
+  private CompileCosts costs(Workspace workspace) {
+    if (stepSeconds < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--step-seconds must be at least 0");
+    }
+    if (!measure) {
+      return CompileCosts.standIn(workspace, stepSeconds);
+    }
+    CookOptions options = CookOptions.defaults().withProfile(release ? BuildProfile.RELEASE : BuildProfile.DEV);
+    Map<String, Double> byName =
+        CookRunner.in(workspace.root(), options)
+            .withEnvironment(main.environment())
+            .withOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), main.terminal())
+            .measureCompileSeconds();
+    Map<String, Double> byDirectory = new TreeMap<>();
+    workspace.members().forEach(m -> byDirectory.put(m.directory(), byName.getOrDefault(m.name(), 0.0)));
+    return new CompileCosts(byDirectory, stepSeconds, "measured by cargo build --timings" + (release ? " --release" : ""));
+  }
+
+  private LayerPlanner.Suggestion suggest(Workspace workspace, CompileCosts costs) {
     if (history < 1 || layers < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--history and --layers must be at least 1");
     }
@@ -145,7 +205,7 @@ final class LayersCommand implements Callable<Integer> {
       RevCommit start = GitRepositories.commit(repository, revision);
       // With --repo, the history of another tree of the same packages (paths from its root).
       String workspacePath = git.workspacePath(repository, workspace.root());
-      return LayerPlanner.suggest(workspace, repository, start, workspacePath, history, layers);
+      return LayerPlanner.suggest(workspace, repository, start, workspacePath, history, layers, costs);
     }
   }
 
@@ -174,9 +234,8 @@ final class LayersCommand implements Callable<Integer> {
           .append(planFile.equals(LayerPlan.FILE_NAME) ? "" : " --layers " + planFile).append('\n');
     }
     text.append("COPY . .\n")
-        .append("RUN jchef layers --fix-times")
-        .append(planFile.equals(LayerPlan.FILE_NAME) ? "" : " --plan " + planFile)
-        .append(" && cargo build").append(flags).append('\n');
+        .append("RUN jchef build").append(flags)
+        .append(planFile.equals(LayerPlan.FILE_NAME) ? "" : " --layers " + planFile).append('\n');
     return text.toString();
   }
 }

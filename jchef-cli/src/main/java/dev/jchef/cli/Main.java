@@ -73,6 +73,7 @@ public final class Main implements Runnable {
     subcommands.put("diff", DiffCommand::new);
     subcommands.put("history", HistoryCommand::new);
     subcommands.put("layers", LayersCommand::new);
+    subcommands.put("build", BuildCommand::new);
     subcommands.put("demo", DemoCommand::new);
     return Collections.unmodifiableMap(subcommands);
   }
@@ -125,7 +126,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: prepare, cook, hash, diff, history, layers or demo");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: prepare, cook, hash, diff, history, layers, build or demo");
   }
 
   /** The version Maven wrote into {@code version.properties}. */

@@ -10,6 +10,7 @@ import dev.jchef.model.TomlTable;
 import dev.jchef.model.Workspace;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,9 +62,15 @@ public record LayerPlan(ImmutableList<ImmutableList<String>> layers, ImmutableLi
    * Reads a plan file.
    *
    * @param shown how errors name the file
+   * @throws RecipeException when there is no such file, saying how to make one
    * @throws CargoFileException naming the file and line, or the field, when it is not a plan
    */
   public static LayerPlan read(Path file, String shown) {
+    if (!Files.exists(file)) {
+      throw new RecipeException(
+          shown + ": no layer plan here: write one with `jchef layers --write` in the workspace and commit it;"
+              + " a Dockerfile copies it in before the layer steps (`jchef layers --dockerfile` prints the lines)");
+    }
     return parse(TomlReader.readText(file, shown), shown);
   }
 

@@ -29,14 +29,18 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * Suggests a {@link LayerPlan} from a repository's history: which packages each of the newest
  * first-parent commits changed (by the paths it touched), then the packages in an order that puts
  * rarely changed ones first while keeping every package after its path dependencies, cut into
- * layers and a final step so that the expected number of workspace crates compiled per commit is
- * smallest.
+ * layers and a final step so that the expected <b>seconds</b> of the build steps per commit are
+ * fewest, the number of layers chosen too (none when layers cannot pay).
  *
- * <p>The count follows a container build with the layer cache: a commit that changes a package in
- * layer {@code k} re-runs that layer's step and every later one (each compiles its packages), and
- * the final step always compiles its packages (they are dummies until then). A commit that
- * changes no package still runs the final step. Without layers every commit compiles every member
- * (cargo-chef's floor).
+ * <p>The cost follows a container build with the layer cache: a commit that changes a package in
+ * layer {@code k} re-runs that layer's step and every later one, each costing its packages'
+ * compile times ({@link CompileCosts#seconds}) plus the fixed cost of a step ({@link
+ * CompileCosts#stepSeconds}: starting jchef and cargo, recompiling the dummies of later layers);
+ * the final step always runs and compiles its packages and the root package. A commit that changes
+ * no package still runs the final step. Without layers every commit compiles every package
+ * (cargo-chef's floor). Why seconds and not crates: the steps run one after another, each with its
+ * fixed cost, so a plan that saves crates can cost time when early packages change often
+ * (BENCHMARKS.md, "Member layers").
  */
 public final class LayerPlanner {
   private LayerPlanner() {}
@@ -47,20 +51,26 @@ public final class LayerPlanner {
    * @param commits the commits read (first-parent, newest first; root commits have no change)
    * @param expectedWithPlan workspace crates compiled per commit, averaged over {@code commits}
    * @param expectedToday every local package, every commit: what a build without layers compiles
+   * @param secondsWithPlan expected seconds of the build steps after cook per commit, with the plan
+   * @param secondsToday the same without layers: every package compiled in the one final step
    * @param changes how many of the commits changed each package
+   * @param packages how many packages could go in a layer (every package but the root package and
+   *     those outside the root)
    */
   public record Suggestion(
-      LayerPlan plan, int commits, double expectedWithPlan, double expectedToday, Map<String, Integer> changes) {}
+      LayerPlan plan, int commits, double expectedWithPlan, double expectedToday, double secondsWithPlan,
+      double secondsToday, Map<String, Integer> changes, int packages) {}
 
   /**
-   * Suggests at most {@code layerCount} layers for {@code workspace} from the {@code history}
-   * newest first-parent commits from {@code start}.
+   * Suggests at most {@code maxLayers} layers for {@code workspace} from the {@code history}
+   * newest first-parent commits from {@code start}, weighed by {@code costs}.
    *
    * @param workspacePath where the workspace is in the repository ({@code ""}: its root)
    */
   public static Suggestion suggest(
-      Workspace workspace, Repository repository, RevCommit start, String workspacePath, int history, int layerCount) {
-    checkArgument(layerCount >= 1, "at least one layer, not %s", layerCount);
+      Workspace workspace, Repository repository, RevCommit start, String workspacePath, int history, int maxLayers,
+      CompileCosts costs) {
+    checkArgument(maxLayers >= 1, "at least one layer, not %s", maxLayers);
     checkArgument(history >= 1, "at least one commit, not %s", history);
     Map<String, Member> packages = new TreeMap<>();
     workspace.members().stream()
@@ -70,27 +80,75 @@ public final class LayerPlanner {
         .filter(m -> !m.directory().startsWith(".."))
         .forEach(m -> packages.put(m.directory(), m));
     // The root package, and packages outside the root, are compiled by the final step every time.
-    int alwaysCompiled = workspace.members().size() + workspace.nonMemberPathDependencies().size() - packages.size();
+    List<String> always =
+        java.util.stream.Stream.concat(workspace.members().stream(), workspace.nonMemberPathDependencies().stream())
+            .map(Member::directory)
+            .filter(d -> !packages.containsKey(d))
+            .toList();
     List<Set<String>> changedPerCommit = changedPackages(repository, start, workspacePath, history, packages.keySet());
     Map<String, Integer> changes = new TreeMap<>();
     packages.keySet().forEach(p -> changes.put(p, 0));
     changedPerCommit.forEach(changed -> changed.forEach(p -> changes.merge(p, 1, Integer::sum)));
 
     List<String> order = order(packages, changes);
-    Cut cut = bestCut(order, changedPerCommit, Math.min(layerCount, order.size()));
+    double[] weights = order.stream().mapToDouble(costs::of).toArray();
+    Cut cut = bestCut(firstChanges(order, changedPerCommit), weights, costs.stepSeconds(), Math.min(maxLayers, order.size()));
     List<ImmutableList<String>> layers = new ArrayList<>();
     int from = 0;
     for (int boundary : cut.boundaries()) {
-      if (boundary > from) {
-        layers.add(ImmutableList.copyOf(order.subList(from, boundary)));
-      }
+      layers.add(ImmutableList.copyOf(order.subList(from, boundary)));
       from = boundary;
     }
     LayerPlan plan = new LayerPlan(ImmutableList.copyOf(layers), ImmutableList.copyOf(order.subList(from, order.size())));
     double commits = Math.max(1, changedPerCommit.size());
+    double alwaysSeconds = costs.stepSeconds() + always.stream().mapToDouble(costs::of).sum();
+    double crates = cost(firstChanges(order, changedPerCommit), cut.boundaries(), new double[order.size()], 1.0, 0);
     return new Suggestion(
-        plan, changedPerCommit.size(), cut.cost() / commits + alwaysCompiled,
-        packages.size() + alwaysCompiled, changes);
+        plan, changedPerCommit.size(), crates / commits + always.size(), packages.size() + always.size(),
+        cut.seconds() / commits + alwaysSeconds, Arrays.stream(weights).sum() + alwaysSeconds, changes, packages.size());
+  }
+
+  /** For each commit, the position in {@code order} of its earliest changed package; the size when none. */
+  private static int[] firstChanges(List<String> order, List<Set<String>> changedPerCommit) {
+    int[] first = new int[changedPerCommit.size()];
+    for (int c = 0; c < first.length; c++) {
+      first[c] = order.size();
+      for (int i = 0; i < order.size(); i++) {
+        if (changedPerCommit.get(c).contains(order.get(i))) {
+          first[c] = i;
+          break;
+        }
+      }
+    }
+    return first;
+  }
+
+  /**
+   * The total over all commits of what a plan compiles: {@code weights} per package (each 1.0
+   * with {@code unitWeight} 1 and {@code step} 0 counts crates), {@code step} per step run.
+   */
+  static double cost(int[] first, List<Integer> boundaries, double[] weights, double unitWeight, double step) {
+    int n = weights.length;
+    double total = 0;
+    for (int f : first) {
+      int layerStart = 0;
+      int layersFrom = -1;
+      for (int k = 0; k < boundaries.size(); k++) {
+        if (f >= layerStart && f < boundaries.get(k)) {
+          layersFrom = k;
+          break;
+        }
+        layerStart = boundaries.get(k);
+      }
+      int from = layersFrom >= 0 ? layerStart : boundaries.isEmpty() ? 0 : boundaries.get(boundaries.size() - 1);
+      for (int i = from; i < n; i++) {
+        total += weights[i] + unitWeight;
+      }
+      if (layersFrom >= 0) {
+        total += step * (boundaries.size() - layersFrom);
+      }
+    }
+    return total;
   }
 
   /**
@@ -122,77 +180,66 @@ public final class LayerPlanner {
     return order;
   }
 
-  /** Layer boundaries (exclusive ends, increasing) and the total compiled over all commits. */
-  record Cut(List<Integer> boundaries, long cost) {}
+  /**
+   * Layer boundaries (exclusive ends, increasing; empty for no layers) and the total seconds over
+   * all commits, without the final step's fixed cost and the root package (the same for every plan).
+   */
+  record Cut(List<Integer> boundaries, double seconds) {}
 
   /**
-   * The boundaries of at most {@code layerCount} contiguous layers over {@code order} (the rest is
-   * the final step) with the smallest total cost, by dynamic programming over the cut points.
+   * The boundaries of at most {@code maxLayers} contiguous, non-empty layers over the packages in
+   * order (the rest is the final step) with the smallest total seconds, by dynamic programming from
+   * the right: {@code g[k][s]} is the cheapest total of the commits whose first change is at or
+   * after position {@code s}, when {@code k} layers start at {@code s}; with {@code W(s)} the
+   * weights from {@code s} on, {@code g[0][s] = count(first >= s) * W(s)} (the final step starts at
+   * {@code s}) and {@code g[k][s] = min over e > s of count(s <= first < e) * (W(s) + k * step) +
+   * g[k-1][e]}: a change in the layer {@code [s, e)} re-runs it and the {@code k - 1} after it. The
+   * answer is the best {@code g[k][0]} over {@code k} in {@code 0..maxLayers}; ties keep fewer layers.
+   *
+   * @param first for each commit, the position of its earliest changed package, {@code n} for none
    */
-  static Cut bestCut(List<String> order, List<Set<String>> changedPerCommit, int layerCount) {
-    int n = order.size();
-    // first[c]: position of the earliest changed package of commit c, n when it changed none.
-    int[] first = new int[changedPerCommit.size()];
-    for (int c = 0; c < first.length; c++) {
-      first[c] = n;
-      for (int i = 0; i < n; i++) {
-        if (changedPerCommit.get(c).contains(order.get(i))) {
-          first[c] = i;
-          break;
-        }
-      }
+  static Cut bestCut(int[] first, double[] weights, double step, int maxLayers) {
+    int n = weights.length;
+    double[] fromHere = new double[n + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      fromHere[i] = fromHere[i + 1] + weights[i];
     }
-    // Cost of a plan = sum over commits of (n - start of the layer holding first[c]) when first[c]
-    // is in a layer, else (n - end of the layers). best[k][e]: cheapest cost of the commits whose
-    // first change lies before e, with k layers covering [0, e).
-    long[][] best = new long[layerCount + 1][n + 1];
-    int[][] previous = new int[layerCount + 1][n + 1];
-    for (long[] row : best) {
-      Arrays.fill(row, Long.MAX_VALUE);
+    int[] atOrAfter = new int[n + 2];
+    for (int f : first) {
+      atOrAfter[f]++;
     }
-    best[0][0] = 0;
-    for (int k = 1; k <= layerCount; k++) {
-      for (int end = 0; end <= n; end++) {
-        for (int start = 0; start <= end; start++) {
-          if (best[k - 1][start] == Long.MAX_VALUE) {
-            continue;
-          }
-          long cost = best[k - 1][start];
-          for (int f : first) {
-            if (f >= start && f < end) {
-              cost += n - start;
-            }
-          }
-          if (cost < best[k][end]) {
-            best[k][end] = cost;
-            previous[k][end] = start;
+    for (int i = n - 1; i >= 0; i--) {
+      atOrAfter[i] += atOrAfter[i + 1];
+    }
+    double[][] g = new double[maxLayers + 1][n + 1];
+    int[][] end = new int[maxLayers + 1][n + 1];
+    for (int s = 0; s <= n; s++) {
+      g[0][s] = atOrAfter[s] * fromHere[s];
+    }
+    for (int k = 1; k <= maxLayers; k++) {
+      for (int s = 0; s <= n; s++) {
+        g[k][s] = Double.POSITIVE_INFINITY;
+        for (int e = s + 1; e <= n; e++) {
+          double cost = (atOrAfter[s] - atOrAfter[e]) * (fromHere[s] + k * step) + g[k - 1][e];
+          if (cost < g[k][s] - 1e-9) {
+            g[k][s] = cost;
+            end[k][s] = e;
           }
         }
       }
     }
-    long bestTotal = Long.MAX_VALUE;
-    int bestEnd = 0;
-    for (int end = 0; end <= n; end++) {
-      if (best[layerCount][end] == Long.MAX_VALUE) {
-        continue;
-      }
-      long total = best[layerCount][end];
-      for (int f : first) {
-        if (f >= end) {
-          total += n - end;
-        }
-      }
-      if (total < bestTotal) {
-        bestTotal = total;
-        bestEnd = end;
+    int best = 0;
+    for (int k = 1; k <= maxLayers; k++) {
+      if (g[k][0] < g[best][0] - 1e-9) {
+        best = k;
       }
     }
     List<Integer> boundaries = new ArrayList<>();
-    for (int k = layerCount, end = bestEnd; k >= 1; k--) {
-      boundaries.add(0, end);
-      end = previous[k][end];
+    for (int k = best, s = 0; k >= 1; k--) {
+      s = end[k][s];
+      boundaries.add(s);
     }
-    return new Cut(boundaries, bestTotal);
+    return new Cut(boundaries, g[best][0]);
   }
 
   /** For each commit, the packages whose directories it changed files in. */

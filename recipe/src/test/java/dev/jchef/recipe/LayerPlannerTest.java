@@ -33,7 +33,7 @@ class LayerPlannerTest {
       }
 
       LayerPlanner.Suggestion suggestion =
-          LayerPlanner.suggest(Workspace.discover(directory), repository.git.getRepository(), head, "", 6, 2);
+          LayerPlanner.suggest(Workspace.discover(directory), repository.git.getRepository(), head, "", 6, 2, ONE_SECOND_EACH);
 
       assertEquals(
           new LayerPlan(
@@ -46,8 +46,54 @@ class LayerPlannerTest {
       // Two commits rebuild server and cli (2 crates), four only cli (1): 8 / 6.
       assertEquals(8.0 / 6, suggestion.expectedWithPlan(), 1e-9);
       assertEquals(4, suggestion.expectedToday(), 1e-9);
+      // Seconds: the two server commits re-run layer 2 (1 s of step) and compile 2 s; the final
+      // step's own second is paid by every commit, with layers or without.
+      assertEquals((2 * (2 + 1) + 4 * 1) / 6.0 + 1, suggestion.secondsWithPlan(), 1e-9);
+      assertEquals(4 + 1, suggestion.secondsToday(), 1e-9);
     }
   }
+
+  /**
+   * When the package everything is built from changes in every commit, every commit re-runs every
+   * layer step: layers only add their fixed cost, so the plan has none, and says so by its shape.
+   */
+  @Test
+  void whenTheFirstPackageChangesInEveryCommitLayersCannotPay() {
+    try (GitRepositoryFixture repository = GitRepositoryFixture.init(directory)) {
+      repository.commit("workspace", LayerPlanTest.WORKSPACE);
+      RevCommit head = null;
+      for (int i = 0; i < 4; i++) {
+        head = repository.commit("change " + i, Fixture.of("crates/core/src/lib.rs", "// " + i + "\n"));
+      }
+
+      LayerPlanner.Suggestion suggestion =
+          LayerPlanner.suggest(Workspace.discover(directory), repository.git.getRepository(), head, "", 4, 3, ONE_SECOND_EACH);
+
+      assertEquals(0, suggestion.plan().layers().size());
+      assertEquals(suggestion.secondsToday(), suggestion.secondsWithPlan(), 1e-9);
+    }
+  }
+
+  /**
+   * The cut weighs seconds, not crates: package b (changed in one commit of four, c in three)
+   * earns a layer of its own when it is heavy, since the three commits that change c then skip
+   * compiling it; when it is light, its step's fixed cost outweighs that.
+   */
+  @Test
+  void theCutWeighsCompileSecondsAndTheStepCost() {
+    int[] first = {1, 2, 2, 2};   // the earliest changed package of each commit, in the order a, b, c
+
+    assertEquals(List.of(1, 2), LayerPlanner.bestCut(first, new double[] {1, 10, 1}, 2, 3).boundaries());
+    assertEquals(List.of(1), LayerPlanner.bestCut(first, new double[] {1, 0.5, 1}, 2, 3).boundaries());
+    // Free steps and equal weights: as counting crates does.
+    assertEquals(List.of(1, 2), LayerPlanner.bestCut(first, new double[] {1, 1, 1}, 0, 3).boundaries());
+    // Seconds of the heavy plan: b's commit re-runs b's layer (10 + 1 + 2 s), c's commits compile c.
+    assertEquals(13 + 3, LayerPlanner.bestCut(first, new double[] {1, 10, 1}, 2, 3).seconds(), 1e-9);
+  }
+
+  private static final CompileCosts ONE_SECOND_EACH =
+      new CompileCosts(
+          Map.of("crates/core", 1.0, "crates/util", 1.0, "crates/server", 1.0, "crates/cli", 1.0), 1.0, "test");
 
   @Test
   void theOrderKeepsEveryPackageAfterItsPathDependenciesEvenWhenTheyChangeMoreOften() {
