@@ -41,8 +41,8 @@ final class DiffCommand implements Callable<Integer> {
     try {
       diff =
           RecipeDiff.between(
-              RecipeFiles.read(main.workingDirectory().resolve(before), before),
-              RecipeFiles.read(main.workingDirectory().resolve(after), after));
+              RecipeFiles.read(main.workingDirectory().resolve(before), before, spec),
+              RecipeFiles.read(main.workingDirectory().resolve(after), after, spec));
     } catch (RecipeException e) {
       spec.commandLine().getErr().println("jchef diff: " + e.getMessage());
       return ExitCode.USAGE; // as diff: 2 for trouble

@@ -31,7 +31,7 @@ final class HashCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine()
         .getOut()
-        .println(RecipeFingerprint.of(RecipeFiles.read(main.workingDirectory().resolve(recipe), recipe)));
+        .println(RecipeFingerprint.of(RecipeFiles.read(main.workingDirectory().resolve(recipe), recipe, spec)));
     return ExitCode.OK;
   }
 }

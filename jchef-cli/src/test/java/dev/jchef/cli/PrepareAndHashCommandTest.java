@@ -84,6 +84,41 @@ class PrepareAndHashCommandTest {
   }
 
   @Test
+  void hashWarnsOnceOfFieldsItDoesNotKnowAndStillPrintsTheFingerprint() throws IOException {
+    WORKSPACE.writeTo(directory);
+    CommandLineRun.in(directory, "prepare");
+    String json = Files.readString(directory.resolve("recipe.json"));
+    String fingerprint = RecipeFingerprint.of(RecipeJson.read(json, "recipe.json"));
+    Files.writeString(
+        directory.resolve("newer.json"),
+        json.replaceFirst("\\{\"skeleton\":\\{", "{\"skeleton\":{\"foo\":1,")
+            .replaceFirst("\"targets\":", "\"bar\":[],\"targets\":"));
+
+    assertEquals(
+        new CommandLineRun(
+            0, fingerprint + "\n",
+            "jchef hash: warning: newer.json: fields this jchef does not know, ignored: skeleton.foo,"
+                + " skeleton.manifests[0].bar\n"),
+        CommandLineRun.in(directory, "hash", "newer.json"));
+  }
+
+  @Test
+  void anOlderCargoChefRecipeSaysSoAndWhatToDo() throws IOException {
+    Files.writeString(
+        directory.resolve("recipe.json"),
+        "{\"skeleton\":{\"manifests\":[{\"relative_path\":\"Cargo.toml\",\"contents\":\"\"}],"
+            + "\"config_file\":null,\"lock_file\":null}}");
+
+    assertEquals(
+        new CommandLineRun(
+            1, "",
+            "jchef hash: recipe.json: skeleton.manifests[0].targets: missing: this is a recipe of cargo-chef"
+                + " before 0.1.61, which did not record build targets; prepare it again with jchef, or with"
+                + " cargo-chef 0.1.61 or newer\n"),
+        CommandLineRun.in(directory, "hash", "recipe.json"));
+  }
+
+  @Test
   void aBrokenManifestGivesOneLineNamingFileLineAndColumnAndKeepsTheOldRecipe()
       throws IOException {
     WORKSPACE.with("other/Cargo.toml", "[package]\nname = = \"other\"\n").writeTo(directory);
