@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,12 +54,15 @@ final class HistoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<RecipeHistory.Entry> entries = new ArrayList<>();
-    out.println("commit     recipe       layer  why the layer was rebuilt");
-    out.flush();
     try (Repository repository = git.open(main.workingDirectory())) {
+      RevCommit newest = GitRepositories.commit(repository, revision);
+      // The header once there is a history to show: outside a repository, or for a revision that
+      // does not exist, the error alone.
+      out.println("commit     recipe       layer  why the layer was rebuilt");
+      out.flush();
       RecipeHistory.walk(
           repository,
-          GitRepositories.commit(repository, revision),
+          newest,
           count,
           git.workspacePath(repository, main.workingDirectory()),
           bins,
