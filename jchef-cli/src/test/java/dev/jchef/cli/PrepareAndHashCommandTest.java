@@ -180,6 +180,33 @@ class PrepareAndHashCommandTest {
   }
 
   @Test
+  void hashWithoutAnArgumentHashesRecipeJsonAsCookCooksIt() throws IOException {
+    WORKSPACE.writeTo(directory);
+    CommandLineRun.in(directory, "prepare");
+
+    assertEquals(CommandLineRun.in(directory, "hash", "recipe.json"), CommandLineRun.in(directory, "hash"));
+    assertEquals(0, CommandLineRun.in(directory, "hash").exitCode());
+  }
+
+  @Test
+  void aMistypedCommandIsAnUnknownCommandWithPicocliSuggestion() {
+    assertEquals(
+        new CommandLineRun(
+            2, "", "jchef: unknown command 'prepair'\nDid you mean: jchef prepare?\nRun 'jchef --help' for the commands.\n"),
+        CommandLineRun.in(directory, "prepair"));
+  }
+
+  @Test
+  void aMistypedOptionIsReportedWithoutTheValueAfterIt() {
+    assertEquals(
+        new CommandLineRun(
+            2, "",
+            "jchef prepare: Unknown option: '--recipe-pth'\nPossible solutions: --recipe-path, --repo\n"
+                + "Run 'jchef prepare --help' for the options.\n"),
+        CommandLineRun.in(directory, "prepare", "--recipe-pth", "x.json"));
+  }
+
+  @Test
   void aWrongOptionIsAUsageError() {
     CommandLineRun run = CommandLineRun.in(directory, "prepare", "--no-such-option");
 
