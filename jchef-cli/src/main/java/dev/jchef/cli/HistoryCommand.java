@@ -81,7 +81,7 @@ final class HistoryCommand implements Callable<Integer> {
             }
             out.flush();
             if (main.terminal() && entries.size() < count) {
-              err.print("jchef history: " + entries.size() + " of " + count + " commits");
+              err.print("jchef history: " + entries.size() + " of " + Plural.count(count, "commit"));
               err.flush();
             }
           });
@@ -93,8 +93,8 @@ final class HistoryCommand implements Callable<Integer> {
     long hits = entries.stream().filter(RecipeHistory.Entry::hit).count();
     out.printf(
         Locale.ROOT,
-        "hit rate: %d of %d commits (%.1f%%) would reuse the dependency layer of the commit before%n",
-        hits, entries.size(), 100 * RecipeHistory.hitRate(entries));
+        "hit rate: %d of %s (%.1f%%) would reuse the dependency layer of the commit before%n",
+        hits, Plural.count(entries.size(), "commit"), 100 * RecipeHistory.hitRate(entries));
     return ExitCode.OK;
   }
 }

@@ -90,6 +90,20 @@ class DiffAndHistoryCommandTest {
   }
 
   @Test
+  void historyOfOneCommitCountsOneCommit() throws Exception {
+    try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call()) {
+      commit(git, "first", Fixture.of("Cargo.toml", APP, "src/main.rs", ""));
+    }
+
+    CommandLineRun run = CommandLineRun.in(directory, "history");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.out().endsWith("hit rate: 0 of 1 commit (0.0%) would reuse the dependency layer of the commit before\n"),
+        run.out());
+  }
+
+  @Test
   void historyOutsideAGitRepositoryPrintsOnlyTheError() {
     assertEquals(
         new CommandLineRun(1, "", "jchef history: " + directory + ": not in a git repository; give one with --repo\n"),

@@ -44,6 +44,15 @@ class PrepareAndHashCommandTest {
   }
 
   @Test
+  void prepareOfOnePackageCountsOneMemberAndOneManifest() {
+    Fixture.of("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n", "src/main.rs", "").writeTo(directory);
+
+    CommandLineRun run = CommandLineRun.in(directory, "prepare");
+
+    assertTrue(run.err().startsWith("jchef prepare: recipe.json written: 1 member, 1 manifest, fingerprint "), run.err());
+  }
+
+  @Test
   void prepareInsideAMemberPreparesTheWholeWorkspaceAsCargoWouldAndSaysWhereItsRootIs() throws IOException {
     WORKSPACE.writeTo(directory);
     CommandLineRun.in(directory, "prepare");
