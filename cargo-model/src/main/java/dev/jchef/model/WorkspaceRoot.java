@@ -33,7 +33,7 @@ final class WorkspaceRoot {
       if (packageDirectory == null) {
         throw CargoFileException.inFile(
             Workspace.MANIFEST,
-            "no Cargo.toml in " + start + " or any directory above it: not inside a Cargo workspace",
+            "not found in " + start + " or any parent directory: not inside a Cargo workspace",
             null);
       }
     }

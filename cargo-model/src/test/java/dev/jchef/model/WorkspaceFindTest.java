@@ -113,7 +113,7 @@ class WorkspaceFindTest {
     CargoFileException error = assertThrows(CargoFileException.class, () -> Workspace.find(empty));
 
     assertEquals(
-        "Cargo.toml: no Cargo.toml in " + empty + " or any directory above it: not inside a Cargo workspace",
+        "Cargo.toml: not found in " + empty + " or any parent directory: not inside a Cargo workspace",
         error.getMessage());
   }
 

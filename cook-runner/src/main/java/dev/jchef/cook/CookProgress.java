@@ -35,10 +35,13 @@ final class CookProgress {
       compiled++;
     }
     packagesDone.add(artifact.packageId());
+    // The noun agrees with the number next to it: "1 package built", "1 of ~4 packages built".
+    int counted = lockedPackages > 0 ? lockedPackages : packagesDone.size();
     String line =
         "jchef cook: " + packagesDone.size()
             + (lockedPackages > 0 ? " of ~" + lockedPackages : "")
-            + " packages built (" + compiled + (compiled == 1 ? " unit" : " units") + " compiled, " + fresh + " fresh)";
+            + (counted == 1 ? " package built (" : " packages built (")
+            + compiled + (compiled == 1 ? " unit" : " units") + " compiled, " + fresh + " fresh)";
     lastLine = line;
     if (terminal) {
       err.print("\r\033[K" + line);

@@ -22,8 +22,12 @@ public record CookResult(
     Optional<SccacheStats> sccache,
     Duration elapsed) {
 
-  private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+  private static String count(long n, String noun) {
+    return count(n, noun, noun + "s");
+  }
+
+  private static String count(long n, String singular, String plural) {
+    return n + " " + (n == 1 ? singular : plural);
   }
 
   /**
@@ -33,13 +37,13 @@ public record CookResult(
   public String summary() {
     String time = String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
     if (!built) {
-      return "skeleton written (" + skeleton.written().size() + " files written, "
+      return "skeleton written (" + count(skeleton.written().size(), "file") + " written, "
           + skeleton.unchanged().size() + " unchanged, " + skeleton.removed().size()
           + " removed), no build, " + time;
     }
     return count(compiledUnits, "unit") + " compiled, " + freshUnits + " fresh, "
         + count(removedArtifacts, "dummy artifact") + " removed, "
-        + sccache.map(s -> "sccache " + s.hits() + " hits and " + s.misses() + " misses, ").orElse("")
+        + sccache.map(s -> "sccache " + count(s.hits(), "hit") + " and " + count(s.misses(), "miss", "misses") + ", ").orElse("")
         + time;
   }
 }

@@ -34,6 +34,26 @@ public final class RealBuild {
       ImmutableList<String> registryCompiled, ImmutableList<String> workspaceCompiled,
       ImmutableList<Path> shippedFiles, Duration elapsed) {}
 
+  /**
+   * A unit of a {@link Report} ({@code "package target"}) as a reader names it: {@code app} for the
+   * target that has its package's name, {@code app's build script}, {@code app's tool} for another.
+   */
+  public static String unitName(String unit) {
+    int space = unit.indexOf(' ');
+    if (space < 0) {
+      return unit;
+    }
+    String packageName = unit.substring(0, space);
+    String target = unit.substring(space + 1);
+    if (target.startsWith("build-script-")) {
+      return packageName + "'s build script";
+    }
+    if (target.equals(packageName.replace('-', '_')) || target.equals(packageName)) {
+      return packageName;
+    }
+    return packageName + "'s " + target;
+  }
+
   /** Builds in {@code directory} with {@code options}' flags and {@code environment}. */
   public static Report run(
       Path directory, CookOptions options, Map<String, String> environment, PrintWriter out, PrintWriter err) {

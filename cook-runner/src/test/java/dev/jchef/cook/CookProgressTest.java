@@ -35,6 +35,17 @@ class CookProgressTest {
   }
 
   @Test
+  void onePackageBuiltIsSingular() {
+    StringWriter terminal = new StringWriter();
+    CookProgress progress = new CookProgress(new PrintWriter(terminal, true), true, 0);
+
+    progress.artifact(unit("registry#a@1", false));
+    progress.finish();
+
+    assertEquals("\r\033[Kjchef cook: 1 package built (1 unit compiled, 0 fresh)\r\033[K", terminal.toString());
+  }
+
+  @Test
   void onATerminalRedrawsOneLineBelowCargosMessages() {
     StringWriter terminal = new StringWriter();
     CookProgress progress = new CookProgress(new PrintWriter(terminal, true), true, 2);

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,8 +67,9 @@ final class DemoCommand implements Callable<Integer> {
       Recipe recipe = RecipePlanner.prepare(project);
       Path recipeFile = cook.resolve("recipe.json");
       Files.writeString(recipeFile, RecipeJson.write(recipe));
-      out.printf("jchef demo: prepare: %d manifests, %d bytes of recipe, %s%n",
-          recipe.manifests().size(), Files.size(recipeFile), seconds(Duration.ofNanos(System.nanoTime() - start)));
+      out.printf("jchef demo: prepare: %s, %s of recipe, %s%n",
+          Plural.count(recipe.manifests().size(), "manifest"), Plural.count(Files.size(recipeFile), "byte"),
+          seconds(Duration.ofNanos(System.nanoTime() - start)));
 
       CookResult cooked =
           CookRunner.in(cook, CookOptions.defaults())
@@ -136,25 +137,13 @@ final class DemoCommand implements Callable<Integer> {
     if (units.isEmpty()) {
       return "nothing of the workspace";
     }
-    List<String> names = new ArrayList<>();
-    for (String unit : units) {
-      String packageName = unit.substring(0, unit.indexOf(' '));
-      String target = unit.substring(unit.indexOf(' ') + 1);
-      if (target.startsWith("build-script-")) {
-        names.add(packageName + "'s build script");
-      } else if (target.equals(packageName.replace('-', '_')) || target.equals(packageName)) {
-        names.add(packageName);
-      } else {
-        names.add(packageName + "'s " + target);
-      }
-    }
-    return String.join(", ", names);
+    return units.stream().map(RealBuild::unitName).collect(Collectors.joining(", "));
   }
 
   private static String registry(List<String> units) {
     return units.isEmpty()
         ? "no registry crate"
-        : units.size() + (units.size() == 1 ? " registry crate" : " registry crates") + " (" + String.join(", ", units) + ")";
+        : Plural.count(units.size(), "registry crate") + " (" + String.join(", ", units) + ")";
   }
 
   private static String seconds(Duration duration) {

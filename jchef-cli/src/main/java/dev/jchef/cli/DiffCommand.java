@@ -1,7 +1,10 @@
 package dev.jchef.cli;
 
+import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeDiff;
 import dev.jchef.recipe.RecipeException;
+import dev.jchef.recipe.RecipeFingerprint;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jchef diff OLD NEW}: why two recipes differ, grouped per file. Exits like {@code diff}:
- * 0 when equal, 1 when different, 2 on error.
+ * {@code jchef diff OLD NEW}: why two recipes differ, grouped per file, or one line saying they
+ * are equal. Exits like {@code diff}: 0 when equal, 1 when different, 2 on error.
  */
 @Command(
     name = "diff",
@@ -37,18 +40,38 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RecipeDiff diff;
+    Recipe oldRecipe;
+    Recipe newRecipe;
     try {
-      diff =
-          RecipeDiff.between(
-              RecipeFiles.read(main.workingDirectory().resolve(before), before),
-              RecipeFiles.read(main.workingDirectory().resolve(after), after));
+      oldRecipe = RecipeFiles.read(main.workingDirectory().resolve(before), before, spec);
+      newRecipe = RecipeFiles.read(main.workingDirectory().resolve(after), after, spec);
     } catch (RecipeException e) {
       spec.commandLine().getErr().println("jchef diff: " + e.getMessage());
       return ExitCode.USAGE; // as diff: 2 for trouble
     }
-    spec.commandLine().getOut().print(diff.render());
-    spec.commandLine().getOut().flush();
+    RecipeDiff diff = RecipeDiff.between(oldRecipe, newRecipe);
+    PrintWriter out = spec.commandLine().getOut();
+    if (diff.isEmpty()) {
+      out.println(equal(oldRecipe, newRecipe));
+    } else {
+      out.print(diff.render());
+    }
+    out.flush();
     return diff.isEmpty() ? ExitCode.OK : ExitCode.DIFFERENT;
+  }
+
+  /**
+   * The line for recipes without a difference: equal, or (recipes of another tool, written with
+   * other spacing or key order) equal in content while their fingerprints, the cache keys, differ.
+   */
+  private String equal(Recipe oldRecipe, Recipe newRecipe) {
+    String oldFingerprint = RecipeFingerprint.of(oldRecipe);
+    String newFingerprint = RecipeFingerprint.of(newRecipe);
+    if (oldFingerprint.equals(newFingerprint)) {
+      return before + " and " + after + " are equal (fingerprint " + oldFingerprint.substring(0, 12) + ")";
+    }
+    return before + " and " + after + " say the same, written differently; their fingerprints differ ("
+        + oldFingerprint.substring(0, 12) + ", " + newFingerprint.substring(0, 12)
+        + "): prepare both with one tool to compare cache keys";
   }
 }

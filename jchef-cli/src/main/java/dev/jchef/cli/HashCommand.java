@@ -10,7 +10,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code jchef hash RECIPE}: prints the recipe's fingerprint, a cache key for CI. */
+/**
+ * {@code jchef hash [RECIPE]}: prints the fingerprint of the recipe ({@code recipe.json} by
+ * default, as for cook), a cache key for CI.
+ */
 @Command(
     name = "hash",
     mixinStandardHelpOptions = true,
@@ -18,7 +21,8 @@ import picocli.CommandLine.Spec;
         "Print the SHA-256 fingerprint of a recipe, for use as the cache key of the dependency"
             + " layer in CI.")
 final class HashCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RECIPE", description = "The recipe file, such as recipe.json.")
+  @Parameters(paramLabel = "RECIPE", arity = "0..1", defaultValue = "recipe.json",
+      description = "The recipe file (default: ${DEFAULT-VALUE}, as for cook).")
   Path recipe;
 
   @Mixin VerboseOption verbose;
@@ -31,7 +35,7 @@ final class HashCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine()
         .getOut()
-        .println(RecipeFingerprint.of(RecipeFiles.read(main.workingDirectory().resolve(recipe), recipe)));
+        .println(RecipeFingerprint.of(RecipeFiles.read(main.workingDirectory().resolve(recipe), recipe, spec)));
     return ExitCode.OK;
   }
 }

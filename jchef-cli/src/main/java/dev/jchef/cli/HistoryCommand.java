@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,12 +54,15 @@ final class HistoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<RecipeHistory.Entry> entries = new ArrayList<>();
-    out.println("commit     recipe       layer  why the layer was rebuilt");
-    out.flush();
     try (Repository repository = git.open(main.workingDirectory())) {
+      RevCommit newest = GitRepositories.commit(repository, revision);
+      // The header once there is a history to show: outside a repository, or for a revision that
+      // does not exist, the error alone.
+      out.println("commit     recipe       layer  why the layer was rebuilt");
+      out.flush();
       RecipeHistory.walk(
           repository,
-          GitRepositories.commit(repository, revision),
+          newest,
           count,
           git.workspacePath(repository, main.workingDirectory()),
           bins,
@@ -77,7 +81,7 @@ final class HistoryCommand implements Callable<Integer> {
             }
             out.flush();
             if (main.terminal() && entries.size() < count) {
-              err.print("jchef history: " + entries.size() + " of " + count + " commits");
+              err.print("jchef history: " + entries.size() + " of " + Plural.count(count, "commit"));
               err.flush();
             }
           });
@@ -89,8 +93,8 @@ final class HistoryCommand implements Callable<Integer> {
     long hits = entries.stream().filter(RecipeHistory.Entry::hit).count();
     out.printf(
         Locale.ROOT,
-        "hit rate: %d of %d commits (%.1f%%) would reuse the dependency layer of the commit before%n",
-        hits, entries.size(), 100 * RecipeHistory.hitRate(entries));
+        "hit rate: %d of %s (%.1f%%) would reuse the dependency layer of the commit before%n",
+        hits, Plural.count(entries.size(), "commit"), 100 * RecipeHistory.hitRate(entries));
     return ExitCode.OK;
   }
 }

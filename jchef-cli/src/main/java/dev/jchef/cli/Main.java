@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -101,10 +103,38 @@ public final class Main implements Runnable {
     CommandLine command = error.getCommandLine();
     PrintWriter err = command.getErr();
     String name = command.getCommandSpec().qualifiedName(" ");
-    err.println(name + ": " + error.getMessage());
+    Optional<String> unknownCommand = unknownCommand(error, command);
+    err.println(name + ": " + unknownCommand.map(c -> "unknown command '" + c + "'").orElseGet(() -> problem(error)));
     CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
-    err.println("Run '" + name + " --help' for the options.");
+    err.println("Run '" + name + " --help' for the " + (unknownCommand.isPresent() ? "commands." : "options."));
     return ExitCode.USAGE;
+  }
+
+  /** The mistyped command, which picocli reports as an "unmatched argument at index 0". */
+  private static Optional<String> unknownCommand(CommandLine.ParameterException error, CommandLine command) {
+    if (error instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")
+        && !command.getSubcommands().isEmpty()) {
+      return Optional.of(unmatched.getUnmatched().get(0));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The problem in the user's terms. picocli reports a mistyped option together with the value
+   * after it ({@code --recipe-pth x.json}: two "unknown options"); only the arguments that look
+   * like options are named here.
+   */
+  private static String problem(CommandLine.ParameterException error) {
+    if (!(error instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+      return error.getMessage();
+    }
+    List<String> options = unmatched.getUnmatched().stream().filter(argument -> argument.startsWith("-")).toList();
+    if (options.isEmpty()) {
+      return error.getMessage();
+    }
+    return (options.size() == 1 ? "Unknown option: '" : "Unknown options: '") + String.join("', '", options) + "'";
   }
 
   /** The directory the command was started in; relative paths are resolved against it. */

@@ -86,9 +86,9 @@ final class PrepareCommand implements Callable<Integer> {
     RecipeFile.write(main.workingDirectory().resolve(recipePath), recipe);
     if (!quiet) {
       err.printf(
-          "jchef prepare: %s written%s: %d members, %d manifests, fingerprint %s%n",
-          recipePath, where, workspace.members().size(), recipe.manifests().size(),
-          RecipeFingerprint.of(recipe).substring(0, 12));
+          "jchef prepare: %s written%s: %s, %s, fingerprint %s%n",
+          recipePath, where, Plural.count(workspace.members().size(), "member"),
+          Plural.count(recipe.manifests().size(), "manifest"), RecipeFingerprint.of(recipe).substring(0, 12));
     }
     return ExitCode.OK;
   }

@@ -73,6 +73,24 @@ class CookNoBuildCommandTest {
   }
 
   @Test
+  void aDummyChangedSinceTheLastCookIsRefusedAsChangedNotAsNeverWritten() throws IOException {
+    Path cook = Files.createDirectories(base.resolve("cook"));
+    Files.copy(preparedRecipe(), cook.resolve("recipe.json"));
+    assertEquals(0, CommandLineRun.in(cook, "cook", "--no-build").exitCode());
+    Files.writeString(cook.resolve("src/main.rs"), "fn main() { my_work(); }");
+
+    assertEquals(
+        new CommandLineRun(
+            1, "",
+            "jchef cook: refusing to write a skeleton into " + cook + ": src/main.rs was changed since jchef"
+                + " wrote it (.jchef/written-files.json records what it wrote), so it is yours now and would be"
+                + " overwritten; move it away and cook again, or cook in an empty directory that holds only the"
+                + " recipe\n"),
+        CommandLineRun.in(cook, "cook", "--no-build"));
+    assertEquals("fn main() { my_work(); }", Files.readString(cook.resolve("src/main.rs")));
+  }
+
+  @Test
   void aRecipeThatIsNotJsonOrNotARecipeGetsOneLine() throws IOException {
     Path cook = Files.createDirectories(base.resolve("cook"));
     Files.writeString(cook.resolve("recipe.json"), "not json");

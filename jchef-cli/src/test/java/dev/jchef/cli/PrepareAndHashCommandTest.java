@@ -44,6 +44,15 @@ class PrepareAndHashCommandTest {
   }
 
   @Test
+  void prepareOfOnePackageCountsOneMemberAndOneManifest() {
+    Fixture.of("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n", "src/main.rs", "").writeTo(directory);
+
+    CommandLineRun run = CommandLineRun.in(directory, "prepare");
+
+    assertTrue(run.err().startsWith("jchef prepare: recipe.json written: 1 member, 1 manifest, fingerprint "), run.err());
+  }
+
+  @Test
   void prepareInsideAMemberPreparesTheWholeWorkspaceAsCargoWouldAndSaysWhereItsRootIs() throws IOException {
     WORKSPACE.writeTo(directory);
     CommandLineRun.in(directory, "prepare");
@@ -81,6 +90,41 @@ class PrepareAndHashCommandTest {
         RecipeFingerprint.of(
             RecipeJson.read(Files.readString(directory.resolve("recipe.json")), "recipe.json"));
     assertEquals(new CommandLineRun(0, expected + "\n", ""), run);
+  }
+
+  @Test
+  void hashWarnsOnceOfFieldsItDoesNotKnowAndStillPrintsTheFingerprint() throws IOException {
+    WORKSPACE.writeTo(directory);
+    CommandLineRun.in(directory, "prepare");
+    String json = Files.readString(directory.resolve("recipe.json"));
+    String fingerprint = RecipeFingerprint.of(RecipeJson.read(json, "recipe.json"));
+    Files.writeString(
+        directory.resolve("newer.json"),
+        json.replaceFirst("\\{\"skeleton\":\\{", "{\"skeleton\":{\"foo\":1,")
+            .replaceFirst("\"targets\":", "\"bar\":[],\"targets\":"));
+
+    assertEquals(
+        new CommandLineRun(
+            0, fingerprint + "\n",
+            "jchef hash: warning: newer.json: fields this jchef does not know, ignored: skeleton.foo,"
+                + " skeleton.manifests[0].bar\n"),
+        CommandLineRun.in(directory, "hash", "newer.json"));
+  }
+
+  @Test
+  void anOlderCargoChefRecipeSaysSoAndWhatToDo() throws IOException {
+    Files.writeString(
+        directory.resolve("recipe.json"),
+        "{\"skeleton\":{\"manifests\":[{\"relative_path\":\"Cargo.toml\",\"contents\":\"\"}],"
+            + "\"config_file\":null,\"lock_file\":null}}");
+
+    assertEquals(
+        new CommandLineRun(
+            1, "",
+            "jchef hash: recipe.json: skeleton.manifests[0].targets: missing: this is a recipe of cargo-chef"
+                + " before 0.1.61, which did not record build targets; prepare it again with jchef, or with"
+                + " cargo-chef 0.1.61 or newer\n"),
+        CommandLineRun.in(directory, "hash", "recipe.json"));
   }
 
   @Test
@@ -127,9 +171,11 @@ class PrepareAndHashCommandTest {
   void noManifestSaysWhereToRun() {
     CommandLineRun run = CommandLineRun.in(directory, "prepare");
 
-    assertEquals(1, run.exitCode());
-    assertTrue(run.err().startsWith("jchef prepare: Cargo.toml: no Cargo.toml in "), run.err());
-    assertTrue(run.err().endsWith(" or any directory above it: not inside a Cargo workspace\n"), run.err());
+    assertEquals(
+        new CommandLineRun(
+            1, "", "jchef prepare: Cargo.toml: not found in " + directory + " or any parent directory: not inside a"
+                + " Cargo workspace\n"),
+        run);
   }
 
   @Test
@@ -142,6 +188,33 @@ class PrepareAndHashCommandTest {
     assertEquals(
         new CommandLineRun(1, "", "jchef hash: recipe.json: skeleton.manifests[0].targets: missing\n"),
         CommandLineRun.in(directory, "hash", "recipe.json"));
+  }
+
+  @Test
+  void hashWithoutAnArgumentHashesRecipeJsonAsCookCooksIt() throws IOException {
+    WORKSPACE.writeTo(directory);
+    CommandLineRun.in(directory, "prepare");
+
+    assertEquals(CommandLineRun.in(directory, "hash", "recipe.json"), CommandLineRun.in(directory, "hash"));
+    assertEquals(0, CommandLineRun.in(directory, "hash").exitCode());
+  }
+
+  @Test
+  void aMistypedCommandIsAnUnknownCommandWithPicocliSuggestion() {
+    assertEquals(
+        new CommandLineRun(
+            2, "", "jchef: unknown command 'prepair'\nDid you mean: jchef prepare?\nRun 'jchef --help' for the commands.\n"),
+        CommandLineRun.in(directory, "prepair"));
+  }
+
+  @Test
+  void aMistypedOptionIsReportedWithoutTheValueAfterIt() {
+    assertEquals(
+        new CommandLineRun(
+            2, "",
+            "jchef prepare: Unknown option: '--recipe-pth'\nPossible solutions: --recipe-path, --repo\n"
+                + "Run 'jchef prepare --help' for the options.\n"),
+        CommandLineRun.in(directory, "prepare", "--recipe-pth", "x.json"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -46,10 +47,7 @@ public final class BuildMojo extends CrateMojo {
     PrintWriter log = MavenLogWriter.to(getLog());
     RealBuild.Report report = RealBuild.run(crateDirectory.toPath(), cookOptions(), environment, log, log);
     log.close();
-    getLog().info(
-        "jchef: cargo build: " + report.workspaceCompiled().size() + " workspace units compiled "
-            + report.workspaceCompiled() + ", " + report.registryCompiled().size()
-            + " registry crates compiled, " + String.format(Locale.ROOT, "%.1f s", report.elapsed().toMillis() / 1000.0));
+    getLog().info(summary(report));
     Path destination = outputDirectory.toPath().resolve(platformDirectory == null ? Platforms.current() : platformDirectory);
     Files.createDirectories(destination);
     for (Path file : report.shippedFiles()) {
@@ -60,5 +58,20 @@ public final class BuildMojo extends CrateMojo {
     if (report.shippedFiles().isEmpty()) {
       getLog().warn("jchef: the crate built no native library (cdylib, dylib, staticlib) and no binary to copy");
     }
+  }
+
+  /**
+   * The line after the build: {@code jchef: cargo build: 1 workspace unit compiled (jni-demo), 0
+   * registry crates compiled, 1.2 s}, the workspace's units named as a reader names them.
+   */
+  static String summary(RealBuild.Report report) {
+    int workspace = report.workspaceCompiled().size();
+    int registry = report.registryCompiled().size();
+    return "jchef: cargo build: " + workspace + (workspace == 1 ? " workspace unit" : " workspace units") + " compiled"
+        + (workspace == 0
+            ? ""
+            : " (" + report.workspaceCompiled().stream().map(RealBuild::unitName).collect(Collectors.joining(", ")) + ")")
+        + ", " + registry + (registry == 1 ? " registry crate" : " registry crates") + " compiled, "
+        + String.format(Locale.ROOT, "%.1f s", report.elapsed().toMillis() / 1000.0);
   }
 }

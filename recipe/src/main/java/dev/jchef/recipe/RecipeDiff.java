@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,14 @@ public final class RecipeDiff {
   private static final String EMPTY_TABLE = TomlWriter.inline(TomlTable.empty());
 
   private static final String LOCKFILE = "Cargo.lock";
+
+  /**
+   * The lists of paths of a {@code [workspace]} table. Their change is entries added or removed,
+   * shown one entry a line ({@code workspace.members: + crates/index}): both whole lists on one
+   * line would hide the entry in a workspace of a hundred members.
+   */
+  private static final Set<String> PATH_LISTS =
+      Set.of("workspace.members", "workspace.default-members", "workspace.exclude");
 
   private final ImmutableList<FileChanges> files;
 
@@ -117,15 +126,17 @@ public final class RecipeDiff {
     if (before.equals(after)) {
       return List.of();
     }
-    Map<String, String> oldKeys = before.isEmpty() ? Map.of() : flatten(parse(before, file));
-    Map<String, String> newKeys = after.isEmpty() ? Map.of() : flatten(parse(after, file));
-    if (oldKeys == null || newKeys == null) {
+    TomlTable oldTable = before.isEmpty() ? TomlTable.empty() : parse(before, file);
+    TomlTable newTable = after.isEmpty() ? TomlTable.empty() : parse(after, file);
+    if (oldTable == null || newTable == null) {
       return List.of("changed (not TOML on one side)");
     }
-    return keyChanges(oldKeys, newKeys);
+    return keyChanges(oldTable, newTable);
   }
 
-  private static List<String> keyChanges(Map<String, String> oldKeys, Map<String, String> newKeys) {
+  private static List<String> keyChanges(TomlTable oldTable, TomlTable newTable) {
+    Map<String, String> oldKeys = flatten(oldTable);
+    Map<String, String> newKeys = flatten(newTable);
     List<String> changes = new ArrayList<>();
     Set<String> keys = new TreeSet<>(oldKeys.keySet());
     keys.addAll(newKeys.keySet());
@@ -142,10 +153,42 @@ public final class RecipeDiff {
       } else if (newValue == null) {
         changes.add("- " + key + " = " + oldValue);
       } else if (!oldValue.equals(newValue)) {
-        changes.add(key + ": " + oldValue + " -> " + newValue);
+        List<String> entries = PATH_LISTS.contains(key) ? entryChanges(key, oldTable, newTable) : List.of();
+        if (entries.isEmpty()) {
+          changes.add(key + ": " + oldValue + " -> " + newValue);
+        } else {
+          changes.addAll(entries);
+        }
       }
     }
     return changes;
+  }
+
+  /**
+   * The entries added to and removed from the list of strings at {@code key} (a {@link
+   * #PATH_LISTS} key): {@code workspace.members: + crates/index}, then {@code workspace.members: -
+   * crates/old}, each in list order. Empty when either value is not such a list or only the order
+   * changed: then both whole lists say it.
+   */
+  private static List<String> entryChanges(String key, TomlTable oldTable, TomlTable newTable) {
+    Optional<List<String>> olds = stringList(oldTable, key);
+    Optional<List<String>> news = stringList(newTable, key);
+    if (olds.isEmpty() || news.isEmpty()) {
+      return List.of();
+    }
+    List<String> changes = new ArrayList<>();
+    news.get().stream().filter(e -> !olds.get().contains(e)).forEach(e -> changes.add(key + ": + " + e));
+    olds.get().stream().filter(e -> !news.get().contains(e)).forEach(e -> changes.add(key + ": - " + e));
+    return changes;
+  }
+
+  /** The list of strings at a two-part dotted key such as {@code workspace.members}. */
+  private static Optional<List<String>> stringList(TomlTable table, String key) {
+    String[] parts = key.split("\\.", 2);
+    return table.getTable(parts[0])
+        .flatMap(t -> t.getArray(parts[1]))
+        .filter(list -> list.stream().allMatch(String.class::isInstance))
+        .map(list -> list.stream().map(String.class::cast).toList());
   }
 
   private static boolean hasKeysUnder(Map<String, String> keys, String table) {
@@ -162,11 +205,8 @@ public final class RecipeDiff {
 
   /** Every leaf of a table as dotted path to its value written as TOML. */
   private static Map<String, String> flatten(TomlTable table) {
-    if (table == null) {
-      return null;
-    }
     Map<String, String> leaves = new TreeMap<>();
-    flatten("", table, leaves);
+    table.asMap().forEach((key, child) -> flatten(TomlWriter.key(key), child, leaves));
     return leaves;
   }
 
@@ -226,9 +266,17 @@ public final class RecipeDiff {
     for (String name : names) {
       List<LockedPackage> olds = new ArrayList<>(oldByName.getOrDefault(name, List.of()));
       List<LockedPackage> news = new ArrayList<>(newByName.getOrDefault(name, List.of()));
+      boolean severalVersions = olds.size() > 1 || news.size() > 1;
       olds.removeIf(p -> news.remove(p)); // unchanged ones, dependencies aside
+      for (LockedPackage old : List.copyOf(olds)) {
+        successor(old, olds, news).ifPresent(now -> {
+          changes.add(packageChange(old, now, severalVersions));
+          olds.remove(old);
+          news.remove(now);
+        });
+      }
       if (olds.size() == 1 && news.size() == 1) {
-        changes.add(packageChange(olds.get(0), news.get(0)));
+        changes.add(packageChange(olds.get(0), news.get(0), severalVersions));
       } else {
         news.forEach(p -> changes.add("+ " + describe(p)));
         olds.forEach(p -> changes.add("- " + describe(p)));
@@ -240,7 +288,44 @@ public final class RecipeDiff {
     return changes;
   }
 
-  private static String packageChange(LockedPackage before, LockedPackage after) {
+  /**
+   * The entry of the new lockfile that {@code before} became, when a lockfile holds several
+   * versions of a package (syn 1 and syn 2): the one of the same version (its source or checksum
+   * changed), else the one of the same source in the same semver-compatible series ({@code 2.0.48}
+   * and {@code 2.0.119}; {@code 0.4.x}), of which cargo locks one at a time.
+   */
+  private static Optional<LockedPackage> successor(
+      LockedPackage before, List<LockedPackage> olds, List<LockedPackage> news) {
+    Optional<LockedPackage> sameVersion =
+        news.stream().filter(p -> p.version().equals(before.version())).findFirst();
+    if (sameVersion.isPresent()) {
+      return sameVersion;
+    }
+    String series = compatibleSeries(before.version());
+    Predicate<LockedPackage> inSeries =
+        p -> p.source().equals(before.source()) && compatibleSeries(p.version()).equals(series);
+    List<LockedPackage> sameSeries = news.stream().filter(inSeries).toList();
+    boolean onlyOldOne = olds.stream().filter(inSeries).count() == 1;
+    return sameSeries.size() == 1 && onlyOldOne ? Optional.of(sameSeries.get(0)) : Optional.empty();
+  }
+
+  /**
+   * The semver-compatible series of a version, as cargo's resolver groups them: {@code 2} for
+   * {@code 2.0.48}, {@code 0.4} for {@code 0.4.20}, {@code 0.0.3} for {@code 0.0.3}.
+   */
+  private static String compatibleSeries(String version) {
+    String[] parts = version.split("[.+-]", 4);
+    if (parts.length < 3 || !parts[0].equals("0")) {
+      return parts[0];
+    }
+    return parts[1].equals("0") ? "0.0." + parts[2] : "0." + parts[1];
+  }
+
+  /**
+   * One line for a package whose entry changed: {@code syn 2.0.48 -> 2.0.119}; a source or
+   * checksum change names the version too when the lockfile holds several of the package.
+   */
+  private static String packageChange(LockedPackage before, LockedPackage after, boolean severalVersions) {
     List<String> parts = new ArrayList<>();
     if (!before.version().equals(after.version())) {
       parts.add(before.version() + " -> " + after.version());
@@ -254,7 +339,8 @@ public final class RecipeDiff {
     if (parts.isEmpty()) {
       parts.add("dependencies changed");
     }
-    return before.name() + " " + String.join(", ", parts);
+    boolean sameVersion = before.version().equals(after.version());
+    return before.name() + (sameVersion && severalVersions ? " " + before.version() : "") + " " + String.join(", ", parts);
   }
 
   private static String describe(LockedPackage pkg) {

@@ -1,5 +1,7 @@
 package dev.jchef.recipe;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.JsonGenerator;
@@ -10,8 +12,11 @@ import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TargetKind;
 import dev.jchef.model.ToolchainFile;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +29,9 @@ import java.util.regex.Pattern;
  *   "rust_toolchain_file":null|["Bare"|"Toml",..]}}
  * </pre>
  *
- * Writing is byte-stable: compact, fields in that order, as cargo-chef writes it. Reading ignores
- * unknown fields (so a recipe may carry extra ones) and names the field of any problem.
+ * Writing is byte-stable: compact, fields in that order, as cargo-chef writes it. Reading names
+ * the field of any problem, and accepts fields it does not know (a recipe of a newer jchef or
+ * cargo-chef may carry extra ones): {@link #readWithWarnings} names them, for the caller to show.
  */
 public final class RecipeJson {
   /** Writing needs only the streaming generator: no ObjectMapper, which is slow to set up. */
@@ -39,6 +45,32 @@ public final class RecipeJson {
           TargetKind.BUILD_SCRIPT, "BuildScript");
   private static final Map<ToolchainFile.Kind, String> TOOLCHAIN_NAMES =
       Map.of(ToolchainFile.Kind.BARE, "Bare", ToolchainFile.Kind.TOML, "Toml");
+
+  /** The fields of each object of the schema; any other is reported as ignored. */
+  private static final Set<String> RECIPE_FIELDS = Set.of("skeleton");
+  private static final Set<String> SKELETON_FIELDS =
+      Set.of("manifests", "config_file", "lock_file", "rust_toolchain_file");
+  private static final Set<String> MANIFEST_FIELDS = Set.of("relative_path", "contents", "targets");
+  private static final Set<String> TARGET_FIELDS = Set.of("path", "kind", "name");
+  private static final Set<String> LIB_KIND_FIELDS = Set.of("Lib");
+  private static final Set<String> LIB_FIELDS = Set.of("is_proc_macro");
+
+  /** How many ignored fields a warning names before it says how many more there are. */
+  private static final int FIELDS_NAMED = 10;
+
+  /**
+   * A recipe read from JSON, with what the reader has to tell about it.
+   *
+   * @param warnings lines for the user, each naming the source: fields this version does not know
+   *     and ignored, as a recipe of a newer jchef or cargo-chef may carry; empty for a recipe of
+   *     exactly this schema
+   */
+  public record Parsed(Recipe recipe, ImmutableList<String> warnings) {
+    public Parsed {
+      checkNotNull(recipe);
+      checkNotNull(warnings);
+    }
+  }
 
   private RecipeJson() {}
 
@@ -104,12 +136,26 @@ public final class RecipeJson {
   }
 
   /**
-   * Reads a recipe from JSON.
+   * Reads a recipe from JSON, ignoring fields it does not know; {@link #readWithWarnings} also
+   * names them.
    *
    * @param source how errors name the recipe, usually its file
    * @throws RecipeException naming the source and the field when the text is not a recipe
    */
   public static Recipe read(String text, String source) {
+    return readWithWarnings(text, source).recipe();
+  }
+
+  /**
+   * Reads a recipe from JSON, with a warning naming the fields it does not know and ignored
+   * ({@code recipe.json: fields this jchef does not know, ignored: skeleton.foo,
+   * skeleton.manifests[0].bar}), for the caller to show: the recipe is accepted all the same.
+   *
+   * @param source how errors and warnings name the recipe, usually its file
+   * @throws RecipeException naming the source and the field when the text is not a recipe; for a
+   *     recipe of cargo-chef before 0.1.61, whose manifests have no {@code targets}, saying so
+   */
+  public static Parsed readWithWarnings(String text, String source) {
     if (text.isBlank()) {
       throw new RecipeException(source + ": the file is empty, and a recipe is a JSON object");
     }
@@ -121,13 +167,22 @@ public final class RecipeJson {
           source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
               + ": not valid JSON: " + plain(e.getOriginalMessage()));
     }
-    Reader reader = new Reader(source);
+    Reader reader = new Reader(source, new ArrayList<>());
     JsonNode skeleton = reader.object(root, "skeleton", "");
+    reader.noteUnknown(root, "", RECIPE_FIELDS);
+    reader.noteUnknown(skeleton, "skeleton", SKELETON_FIELDS);
     ImmutableList.Builder<RecipeManifest> manifests = ImmutableList.builder();
     JsonNode manifestArray = reader.array(skeleton, "manifests", "skeleton");
     for (int i = 0; i < manifestArray.size(); i++) {
       String at = "skeleton.manifests[" + i + "]";
       JsonNode manifest = reader.objectAt(manifestArray.get(i), at);
+      reader.noteUnknown(manifest, at, MANIFEST_FIELDS);
+      if (!manifest.has("targets") && manifest.has("relative_path")) {
+        throw reader.error(
+            at + ".targets",
+            "missing: this is a recipe of cargo-chef before 0.1.61, which did not record build"
+                + " targets; prepare it again with jchef, or with cargo-chef 0.1.61 or newer");
+      }
       ImmutableList.Builder<RecipeTarget> targets = ImmutableList.builder();
       JsonNode targetArray = reader.array(manifest, "targets", at);
       for (int j = 0; j < targetArray.size(); j++) {
@@ -139,11 +194,13 @@ public final class RecipeJson {
               reader.string(manifest, "contents", at),
               targets.build()));
     }
-    return new Recipe(
-        manifests.build(),
-        reader.optionalString(skeleton, "config_file", "skeleton"),
-        reader.optionalString(skeleton, "lock_file", "skeleton"),
-        readToolchain(reader, skeleton));
+    Recipe recipe =
+        new Recipe(
+            manifests.build(),
+            reader.optionalString(skeleton, "config_file", "skeleton"),
+            reader.optionalString(skeleton, "lock_file", "skeleton"),
+            readToolchain(reader, skeleton));
+    return new Parsed(recipe, reader.warnings());
   }
 
   /**
@@ -160,14 +217,18 @@ public final class RecipeJson {
 
   private static RecipeTarget readTarget(Reader reader, JsonNode node, String at) {
     JsonNode target = reader.objectAt(node, at);
+    reader.noteUnknown(target, at, TARGET_FIELDS);
     JsonNode kind = target.get("kind");
     String path = reader.string(target, "path", at);
     String name = reader.string(target, "name", at);
     if (kind != null && kind.isObject() && kind.has("Lib")) {
-      JsonNode procMacro = kind.get("Lib").get("is_proc_macro");
+      reader.noteUnknown(kind, at + ".kind", LIB_KIND_FIELDS);
+      JsonNode lib = kind.get("Lib");
+      JsonNode procMacro = lib.get("is_proc_macro");
       if (procMacro == null || !procMacro.isBoolean()) {
         throw reader.error(at + ".kind.Lib.is_proc_macro", "expected true or false");
       }
+      reader.noteUnknown(lib, at + ".kind.Lib", LIB_FIELDS);
       return new RecipeTarget(path, TargetKind.LIB, procMacro.booleanValue(), name);
     }
     if (kind != null && kind.isString()) {
@@ -203,10 +264,34 @@ public final class RecipeJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
-  /** Typed access to the JSON tree, with errors naming the source and the field. */
-  private record Reader(String source) {
+  /**
+   * Typed access to the JSON tree, with errors naming the source and the field; it notes the
+   * fields it does not know in {@code unknown}, as dotted paths.
+   */
+  private record Reader(String source, List<String> unknown) {
     RecipeException error(String field, String problem) {
       return new RecipeException(source + ": " + field + ": " + problem);
+    }
+
+    /** Notes the fields of {@code object} (at {@code at}) that are not in {@code known}. */
+    void noteUnknown(JsonNode object, String at, Set<String> known) {
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        if (!known.contains(field.getKey())) {
+          unknown.add(join(at, field.getKey()));
+        }
+      }
+    }
+
+    /** One warning naming the unknown fields (the first ten, then how many more), or none. */
+    ImmutableList<String> warnings() {
+      if (unknown.isEmpty()) {
+        return ImmutableList.of();
+      }
+      List<String> named = unknown.subList(0, Math.min(FIELDS_NAMED, unknown.size()));
+      String more = unknown.size() > named.size() ? " and " + (unknown.size() - named.size()) + " more" : "";
+      return ImmutableList.of(
+          source + ": " + (unknown.size() == 1 ? "a field" : "fields") + " this jchef does not know, ignored: "
+              + String.join(", ", named) + more);
     }
 
     JsonNode object(JsonNode parent, String key, String at) {

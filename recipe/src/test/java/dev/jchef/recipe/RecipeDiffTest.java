@@ -49,10 +49,44 @@ class RecipeDiffTest {
 
     assertEquals(
         List.of(
-            new RecipeDiff.FileChanges("Cargo.toml", ImmutableList.of("workspace.members: [\"a\", \"b\"] -> [\"a\", \"c\"]")),
+            new RecipeDiff.FileChanges(
+                "Cargo.toml", ImmutableList.of("workspace.members: + c", "workspace.members: - b")),
             new RecipeDiff.FileChanges("b/Cargo.toml", ImmutableList.of("removed")),
             new RecipeDiff.FileChanges("c/Cargo.toml", ImmutableList.of("added"))),
         diff(after).files());
+  }
+
+  @Test
+  void aMembersListChangeIsTheEntriesAddedAndRemovedOneALine() {
+    Recipe before = workspaceRoot("[workspace]\nmembers = [\"crates/a\", \"crates/old\", \"crates/z\"]\n"
+        + "exclude = [\"vendor\"]\n");
+    Recipe after = workspaceRoot("[workspace]\nmembers = [\"crates/a\", \"crates/index\", \"crates/z\"]\n"
+        + "exclude = [\"vendor\", \"fixtures\"]\n");
+
+    assertEquals(
+        "Cargo.toml\n"
+            + "  workspace.exclude: + fixtures\n"
+            + "  workspace.members: + crates/index\n"
+            + "  workspace.members: - crates/old\n",
+        RecipeDiff.between(before, after).render());
+    assertEquals(
+        "Cargo.toml: workspace.exclude: + fixtures (+2 more)", RecipeDiff.between(before, after).summary());
+  }
+
+  @Test
+  void aMembersListOnlyReorderedShowsBothLists() {
+    Recipe before = workspaceRoot("[workspace]\nmembers = [\"a\", \"b\"]\n");
+    Recipe after = workspaceRoot("[workspace]\nmembers = [\"b\", \"a\"]\n");
+
+    assertEquals(
+        "Cargo.toml\n  workspace.members: [\"a\", \"b\"] -> [\"b\", \"a\"]\n",
+        RecipeDiff.between(before, after).render());
+  }
+
+  private static Recipe workspaceRoot(String manifest) {
+    return new Recipe(
+        ImmutableList.of(new RecipeManifest("Cargo.toml", manifest, ImmutableList.of())),
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   @Test
@@ -113,6 +147,51 @@ class RecipeDiffTest {
                 "+ ryu 1.0.0 (" + REGISTRY + ")",
                 "serde 1.0.1 -> 1.0.2")),
         diff(after).files().get(0));
+  }
+
+  @Test
+  void aVersionChangeIsOneLineWhenTheLockfileHoldsSeveralVersionsOfThePackage() {
+    Recipe before = lockfile(syn("1.0.107", "s1"), syn("2.0.48", "s2"), pkgEntry("quote", "1.0.35", "q1"));
+    Recipe after = lockfile(syn("1.0.109", "s3"), syn("2.0.119", "s4"), pkgEntry("quote", "1.0.40", "q2"));
+
+    assertEquals(
+        "Cargo.lock\n"
+            + "  quote 1.0.35 -> 1.0.40\n"
+            + "  syn 1.0.107 -> 1.0.109\n"
+            + "  syn 2.0.48 -> 2.0.119\n",
+        RecipeDiff.between(before, after).render());
+  }
+
+  @Test
+  void aVersionChangeBesideAnAddedVersionOfAnotherSeriesIsOneLineAndOneAddition() {
+    Recipe before = lockfile(syn("2.0.48", "s2"));
+    Recipe after = lockfile(syn("1.0.109", "s1"), syn("2.0.119", "s4"));
+
+    assertEquals(
+        "Cargo.lock\n  syn 2.0.48 -> 2.0.119\n  + syn 1.0.109 (" + REGISTRY + ")\n",
+        RecipeDiff.between(before, after).render());
+  }
+
+  @Test
+  void aChecksumChangeNamesTheVersionWhenThereAreSeveral() {
+    Recipe before = lockfile(syn("1.0.109", "s1"), syn("2.0.48", "s2"));
+    Recipe after = lockfile(syn("1.0.109", "s1"), syn("2.0.48", "s9"));
+
+    assertEquals("Cargo.lock\n  syn 2.0.48 checksum s2 -> s9\n", RecipeDiff.between(before, after).render());
+  }
+
+  private static String syn(String version, String checksum) {
+    return pkgEntry("syn", version, checksum);
+  }
+
+  private static String pkgEntry(String name, String version, String checksum) {
+    return "[[package]]\nname = \"" + name + "\"\nversion = \"" + version + "\"\nsource = \"" + REGISTRY
+        + "\"\nchecksum = \"" + checksum + "\"\n\n";
+  }
+
+  private static Recipe lockfile(String... packages) {
+    return new Recipe(
+        ImmutableList.of(), Optional.empty(), Optional.of("version = 4\n\n" + String.join("", packages)), Optional.empty());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TargetKind;
 import dev.jchef.model.ToolchainFile;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,67 @@ class RecipeJsonTest {
             Optional.of("version = 3\n"),
             Optional.of(new ToolchainFile(ToolchainFile.Kind.BARE, "1.75.0\n"))),
         RecipeJson.read(cargoChef, "recipe.json"));
+  }
+
+  @Test
+  void namesTheFieldsItDoesNotKnowInOneWarningAndStillReadsTheRecipe() {
+    String newer =
+        "{\"skeleton\":{\"manifests\":[{\"relative_path\":\"Cargo.toml\",\"contents\":\"\",\"targets\":["
+            + "{\"path\":\"src/lib.rs\",\"kind\":{\"Lib\":{\"is_proc_macro\":false,\"edition\":\"2024\"}},"
+            + "\"name\":\"a\",\"required_features\":[]}],\"bar\":1}],\"foo\":{}},\"version\":2}";
+
+    RecipeJson.Parsed parsed = RecipeJson.readWithWarnings(newer, "recipe.json");
+
+    assertEquals(
+        List.of(
+            "recipe.json: fields this jchef does not know, ignored: version, skeleton.foo,"
+                + " skeleton.manifests[0].bar, skeleton.manifests[0].targets[0].required_features,"
+                + " skeleton.manifests[0].targets[0].kind.Lib.edition"),
+        parsed.warnings());
+    assertEquals(
+        new Recipe(
+            ImmutableList.of(
+                new RecipeManifest("Cargo.toml", "", ImmutableList.of(new RecipeTarget("src/lib.rs", TargetKind.LIB, false, "a")))),
+            Optional.empty(), Optional.empty(), Optional.empty()),
+        parsed.recipe());
+    assertEquals(
+        List.of("r.json: a field this jchef does not know, ignored: skeleton.foo"),
+        RecipeJson.readWithWarnings("{\"skeleton\":{\"manifests\":[],\"foo\":1}}", "r.json").warnings());
+  }
+
+  @Test
+  void aRecipeOfThisSchemaHasNoWarning() {
+    assertEquals(List.of(), RecipeJson.readWithWarnings(RecipeJson.write(RECIPE), "recipe.json").warnings());
+  }
+
+  @Test
+  void aWarningNamesTenFieldsAndCountsTheRest() {
+    StringBuilder json = new StringBuilder("{\"skeleton\":{\"manifests\":[]");
+    for (int i = 0; i < 12; i++) {
+      json.append(",\"f").append(i).append("\":0");
+    }
+    json.append("}}");
+
+    assertEquals(
+        List.of(
+            "recipe.json: fields this jchef does not know, ignored: skeleton.f0, skeleton.f1, skeleton.f2,"
+                + " skeleton.f3, skeleton.f4, skeleton.f5, skeleton.f6, skeleton.f7, skeleton.f8, skeleton.f9"
+                + " and 2 more"),
+        RecipeJson.readWithWarnings(json.toString(), "recipe.json").warnings());
+  }
+
+  @Test
+  void aCargoChefRecipeWithoutTargetsSaysItIsOlderThan0161AndWhatToDo() {
+    // cargo-chef before 0.1.61 wrote manifests with their path and contents only.
+    String older =
+        "{\"skeleton\":{\"manifests\":[{\"relative_path\":\"Cargo.toml\",\"contents\":\"[package]\"}],"
+            + "\"config_file\":null,\"lock_file\":null,\"rust_toolchain_file\":null}}";
+
+    assertEquals(
+        "recipe.json: skeleton.manifests[0].targets: missing: this is a recipe of cargo-chef before 0.1.61,"
+            + " which did not record build targets; prepare it again with jchef, or with cargo-chef 0.1.61"
+            + " or newer",
+        error(older));
   }
 
   @Test

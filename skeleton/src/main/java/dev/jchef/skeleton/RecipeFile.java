@@ -33,7 +33,8 @@ public final class RecipeFile {
   private RecipeFile() {}
 
   /**
-   * Reads the recipe at {@code file}.
+   * Reads the recipe at {@code file}, ignoring fields it does not know; {@link #readWithWarnings}
+   * also names them.
    *
    * @param shown how messages name the file, such as the path as the user wrote it
    * @throws RecipeException naming {@code shown}: when the file does not exist (its cause is then
@@ -41,6 +42,17 @@ public final class RecipeFile {
    *     not a recipe (with the field)
    */
   public static Recipe read(Path file, String shown) {
+    return readWithWarnings(file, shown).recipe();
+  }
+
+  /**
+   * Reads the recipe at {@code file}, with warnings for the caller to show: the fields it does not
+   * know and ignored ({@link RecipeJson#readWithWarnings}).
+   *
+   * @param shown how messages and warnings name the file, such as the path as the user wrote it
+   * @throws RecipeException as {@link #read}
+   */
+  public static RecipeJson.Parsed readWithWarnings(Path file, String shown) {
     String text;
     try {
       long size = Files.size(file);
@@ -55,7 +67,7 @@ public final class RecipeFile {
     } catch (IOException e) {
       throw new RecipeException(shown + ": cannot read: " + e.getMessage(), e);
     }
-    return RecipeJson.read(text, shown);
+    return RecipeJson.readWithWarnings(text, shown);
   }
 
   /**

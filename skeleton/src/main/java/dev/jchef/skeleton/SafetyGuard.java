@@ -21,8 +21,9 @@ import java.util.TreeSet;
 /**
  * Decides, before anything is written, whether a skeleton may be written into a directory; and
  * where each file goes. It refuses when the directory is a git repository, when it holds Rust
- * sources or Cargo files that jchef did not write (a real project), when a file to write exists
- * with other content that jchef did not write, and when a recipe path leads, through existing
+ * sources or Cargo files that jchef did not write (a real project) or that were changed since it
+ * wrote them, when a file to write exists with other content that jchef did not write (or that
+ * was changed since), and when a recipe path leads, through existing
  * symbolic links, outside the directory or into places the skeleton must not touch.
  *
  * <p>Left alone: the {@code target/} directory, the configured target directories, and any
@@ -151,6 +152,7 @@ final class SafetyGuard {
 
   private void scan() {
     Set<String> foreign = new TreeSet<>();
+    Set<String> changed = new TreeSet<>();
     try {
       Files.walkFileTree(
           root,
@@ -174,7 +176,7 @@ final class SafetyGuard {
               if ((name.endsWith(".rs") || PROJECT_FILES.contains(name)) && !isRecipe(file)) {
                 String relative = relative(file);
                 if (!record.owns(root, relative)) {
-                  foreign.add(relative);
+                  (record.names(relative) ? changed : foreign).add(relative);
                 }
               }
               return FileVisitResult.CONTINUE;
@@ -184,15 +186,30 @@ final class SafetyGuard {
       throw new UncheckedIOException("cannot scan " + root, e);
     }
     if (!foreign.isEmpty()) {
-      List<String> shown = foreign.stream().limit(3).toList();
       throw new SkeletonRefusedException(
           Reason.REAL_PROJECT,
           "refusing to write a skeleton into " + root + ": it holds Rust sources or Cargo files"
-              + " that jchef did not write (" + String.join(", ", shown)
-              + (foreign.size() > shown.size() ? " and " + (foreign.size() - shown.size()) + " more" : "")
+              + " that jchef did not write (" + firstFew(foreign)
               + "), so a real project lives here and its files would be overwritten; "
               + WHAT_TO_DO);
     }
+    if (!changed.isEmpty()) {
+      boolean one = changed.size() == 1;
+      throw new SkeletonRefusedException(
+          Reason.REAL_PROJECT,
+          "refusing to write a skeleton into " + root + ": " + firstFew(changed)
+              + (one ? " was changed since jchef wrote it" : " were changed since jchef wrote them")
+              + " (" + WriteRecord.PATH + " records what it wrote), so " + (one ? "it is" : "they are")
+              + " yours now and would be overwritten; move " + (one ? "it" : "them")
+              + " away and cook again, or cook in an empty directory that holds only the recipe");
+    }
+  }
+
+  /** The first three paths, and how many more there are. */
+  private static String firstFew(Set<String> paths) {
+    List<String> shown = paths.stream().limit(3).toList();
+    return String.join(", ", shown)
+        + (paths.size() > shown.size() ? " and " + (paths.size() - shown.size()) + " more" : "");
   }
 
   private static String capitalised(String sentence) {
@@ -218,10 +235,17 @@ final class SafetyGuard {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + location, e);
     }
+    if (record.names(relative(location))) {
+      throw new SkeletonRefusedException(
+          Reason.FOREIGN_FILE,
+          "refusing to write " + file.path() + " in " + root + ": it was changed since jchef wrote it ("
+              + WriteRecord.PATH + " records what it wrote), so it is yours now; move it away and"
+              + " cook again, or cook in an empty directory that holds only the recipe");
+    }
     throw new SkeletonRefusedException(
         Reason.FOREIGN_FILE,
         "refusing to write " + file.path() + " in " + root + ": it exists with other content, and"
-            + " jchef did not write it (or it was changed since); move it away. " + capitalised(WHAT_TO_DO));
+            + " jchef did not write it; move it away. " + capitalised(WHAT_TO_DO));
   }
 
   private boolean isSkipped(Path path) {

@@ -13,9 +13,15 @@ public final class SkeletonRefusedException extends RuntimeException {
   public enum Reason {
     /** The directory, or one below it, is a git repository: it holds real work. */
     GIT_REPOSITORY,
-    /** Rust sources or Cargo files jchef did not write are present: a real project lives here. */
+    /**
+     * Rust sources or Cargo files jchef did not write (or that were changed since it wrote them)
+     * are present: a real project lives here.
+     */
     REAL_PROJECT,
-    /** A file the recipe would write exists with other content, and jchef did not write it. */
+    /**
+     * A file the recipe would write exists with other content, and jchef did not write it (or it
+     * was changed since).
+     */
     FOREIGN_FILE,
     /** A path in the recipe is absolute, empty, climbs with {@code ..}, or leads outside. */
     UNSAFE_PATH

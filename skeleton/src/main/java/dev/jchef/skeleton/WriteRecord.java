@@ -72,6 +72,14 @@ record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
     return SkeletonFiles.sha256(SkeletonFiles.resolve(root, path)).map(recorded::equals).orElse(false);
   }
 
+  /**
+   * Whether jchef wrote a file at {@code path}, whatever its content now: with {@link #owns}, it
+   * tells a file someone changed since jchef wrote it from one jchef never wrote.
+   */
+  boolean names(String path) {
+    return sha256ByPath.containsKey(path);
+  }
+
   /** This record with more entries. */
   WriteRecord plus(Map<String, String> more) {
     Map<String, String> entries = new TreeMap<>(sha256ByPath);

@@ -106,7 +106,7 @@ class SafetyGuardTest {
     assertEquals(Reason.FOREIGN_FILE, error.reason());
     assertEquals(
         "refusing to write rust-toolchain in " + root + ": it exists with other content, and jchef"
-            + " did not write it (or it was changed since); move it away. C" + WHAT_TO_DO.substring(1),
+            + " did not write it; move it away. C" + WHAT_TO_DO.substring(1),
         error.getMessage());
   }
 
@@ -120,7 +120,49 @@ class SafetyGuardTest {
     SkeletonRefusedException error = refused(root, app());
 
     assertEquals(Reason.REAL_PROJECT, error.reason());
+    assertEquals(
+        "refusing to write a skeleton into " + root + ": src/main.rs was changed since jchef wrote it"
+            + " (.jchef/written-files.json records what it wrote), so it is yours now and would be"
+            + " overwritten; move it away and cook again, or cook in an empty directory that holds only"
+            + " the recipe",
+        error.getMessage());
     assertEquals("fn main() { my_real_work(); }", Files.readString(root.resolve("src").resolve("main.rs")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void namesEveryFileChangedSinceItWroteThem(TestFileSystem fileSystem) throws IOException {
+    Path root = fileSystem.newDirectory();
+    new SkeletonWriter(root, SkeletonOptions.defaults()).write(app());
+    Files.writeString(root.resolve("src").resolve("main.rs"), "fn main() { my_real_work(); }");
+    Files.writeString(root.resolve("Cargo.toml"), "[package]\nname = \"mine\"\n");
+
+    assertEquals(
+        "refusing to write a skeleton into " + root + ": Cargo.toml, src/main.rs were changed since"
+            + " jchef wrote them (.jchef/written-files.json records what it wrote), so they are yours now"
+            + " and would be overwritten; move them away and cook again, or cook in an empty directory"
+            + " that holds only the recipe",
+        refused(root, app()).getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void aToolchainFileChangedSinceItWroteItIsSaidToBeChanged(TestFileSystem fileSystem) throws IOException {
+    Path root = fileSystem.newDirectory();
+    Recipe recipe =
+        new Recipe(app().manifests(), Optional.empty(), Optional.empty(),
+            Optional.of(new dev.jchef.model.ToolchainFile(dev.jchef.model.ToolchainFile.Kind.BARE, "1.80.0\n")));
+    new SkeletonWriter(root, SkeletonOptions.defaults()).write(recipe);
+    Files.writeString(root.resolve("rust-toolchain"), "nightly\n");
+
+    SkeletonRefusedException error = refused(root, recipe);
+
+    assertEquals(Reason.FOREIGN_FILE, error.reason());
+    assertEquals(
+        "refusing to write rust-toolchain in " + root + ": it was changed since jchef wrote it"
+            + " (.jchef/written-files.json records what it wrote), so it is yours now; move it away and"
+            + " cook again, or cook in an empty directory that holds only the recipe",
+        error.getMessage());
   }
 
   @ParameterizedTest

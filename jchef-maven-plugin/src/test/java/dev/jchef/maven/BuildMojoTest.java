@@ -1,0 +1,46 @@
+package dev.jchef.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.common.collect.ImmutableList;
+import dev.jchef.cook.RealBuild;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The line the build goal logs: what compiled, named as a reader names it, counts in agreement. */
+class BuildMojoTest {
+
+  @Test
+  void namesTheCrateOnceAndCountsOneUnitInTheSingular() {
+    RealBuild.Report report =
+        new RealBuild.Report(
+            ImmutableList.of(), ImmutableList.of("plugnative plugnative"), ImmutableList.of(), Duration.ofMillis(1_200));
+
+    assertEquals(
+        "jchef: cargo build: 1 workspace unit compiled (plugnative), 0 registry crates compiled, 1.2 s",
+        BuildMojo.summary(report));
+  }
+
+  @Test
+  void namesSeveralUnitsAndABuildScript() {
+    RealBuild.Report report =
+        new RealBuild.Report(
+            ImmutableList.of("libc libc"),
+            ImmutableList.of("jni-demo build-script-build", "jni-demo jni_demo", "jni-demo tool"),
+            ImmutableList.of(),
+            Duration.ofMillis(3_400));
+
+    assertEquals(
+        "jchef: cargo build: 3 workspace units compiled (jni-demo's build script, jni-demo, jni-demo's tool),"
+            + " 1 registry crate compiled, 3.4 s",
+        BuildMojo.summary(report));
+  }
+
+  @Test
+  void nothingCompiledNamesNothing() {
+    RealBuild.Report report =
+        new RealBuild.Report(ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), Duration.ofMillis(300));
+
+    assertEquals("jchef: cargo build: 0 workspace units compiled, 0 registry crates compiled, 0.3 s", BuildMojo.summary(report));
+  }
+}
