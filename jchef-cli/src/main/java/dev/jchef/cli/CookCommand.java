@@ -84,7 +84,7 @@ final class CookCommand implements Callable<Integer> {
   public Integer call() {
     CookOptions options = options();
     Path recipeFile = main.workingDirectory().resolve(recipePath);
-    Recipe recipe = RecipeFiles.read(recipeFile, recipePath);
+    Recipe recipe = RecipeFiles.read(recipeFile, recipePath, spec);
     CookRunner runner =
         CookRunner.in(main.workingDirectory(), options)
             .withEnvironment(main.environment())

@@ -28,16 +28,6 @@ final class RecipeFiles {
     return parsed.recipe();
   }
 
-  /**
-   * Reads the recipe at {@code file} without showing warnings; {@link #read(Path, Path,
-   * CommandSpec)} shows them.
-   *
-   * @param shown how messages name the file: as the user wrote it
-   */
-  static Recipe read(Path file, Path shown) {
-    return parse(file, shown).recipe();
-  }
-
   private static RecipeJson.Parsed parse(Path file, Path shown) {
     try {
       return RecipeFile.readWithWarnings(file, shown.toString());

@@ -46,6 +46,21 @@ class CookNoBuildCommandTest {
   }
 
   @Test
+  void aRecipeWithFieldsThisJchefDoesNotKnowIsCookedWithOneWarning() throws IOException {
+    Path cook = Files.createDirectories(base.resolve("cook"));
+    String recipe = Files.readString(preparedRecipe());
+    Files.writeString(cook.resolve("recipe.json"), recipe.replaceFirst("\\{", "{\"from_the_future\":1,"));
+
+    CommandLineRun run = CommandLineRun.in(cook, "cook", "--no-build");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.err().startsWith(
+            "jchef cook: warning: recipe.json: a field this jchef does not know, ignored: from_the_future\n"),
+        run.err());
+  }
+
+  @Test
   void takesARecipePathAndNoStd() throws IOException {
     Path cook = Files.createDirectories(base.resolve("cook"));
 
