@@ -111,6 +111,80 @@ class LayersEndToEndTest {
         error.getMessage());
   }
 
+  /**
+   * Every refusal of a layer step, and of the times step before a plain cargo build, changes
+   * nothing: every file under the directory keeps its bytes' time, the edited one included.
+   */
+  @Test
+  void refusalsChangeNoFileAndNoTime() throws IOException {
+    CookScenario scenario = CookScenario.of(base, CookScenario.example()).expectingFailures();
+    Recipe recipe = scenario.prepare();
+    scenario.cook(recipe, CookOptions.defaults());
+
+    // The real root manifest was not copied in.
+    copyTree(scenario.project.resolve("greeter"), scenario.cook.resolve("greeter"));
+    assertRefusedChangingNothing(
+        scenario, () -> scenario.cookLayer(recipe, PLAN, 1),
+        "layer 1: the real root manifest is not here: add `COPY Cargo.toml .jchef/workspace.toml` before the first"
+            + " layer step (the layer packages inherit from it; without it they would be built at the recipe's masked"
+            + " versions, and the final build would compile them all again)");
+
+    // Layer 2 before layer 1: greeter is still the skeleton's.
+    CookScenario fresh = CookScenario.of(base.resolve("second"), CookScenario.example()).expectingFailures();
+    fresh.cook(recipe, CookOptions.defaults());
+    copyTree(fresh.project.resolve("tool"), fresh.cook.resolve("tool"));
+    Files.createDirectories(fresh.cook.resolve(".jchef"));
+    Files.copy(fresh.project.resolve("Cargo.toml"), fresh.cook.resolve(CookRunner.WORKSPACE_MANIFEST));
+    assertRefusedChangingNothing(
+        fresh, () -> fresh.cookLayer(recipe, PLAN, 2),
+        "layer 2: greeter/Cargo.toml is still the skeleton's dummy: add `COPY greeter greeter` before"
+            + " `RUN jchef cook --layer 1`");
+
+    // The real sources were copied over the cooked directory and one edited: the skeleton
+    // writer refuses to overwrite them, and no time changes (the edited file's included).
+    fresh.copySources();
+    fresh.edit("greeter/src/lib.rs", Files.readString(fresh.project.resolve("greeter/src/lib.rs")) + "// edited\n");
+    fresh.copySources();
+    assertThrows(RuntimeException.class, () -> snapshotAround(fresh, () -> fresh.cookLayer(recipe, PLAN, 1)));
+
+    // The times step, with a plan naming a package that is not here.
+    LayerPlan stale = new LayerPlan(ImmutableList.of(ImmutableList.of("gone")), ImmutableList.of("app"));
+    assertRefusedChangingNothing(
+        fresh, () -> fresh.fixLayerTimes(stale),
+        "gone, a package of the layer plan, is not here (no gone/Cargo.toml): copy the workspace in, or plan the layers"
+            + " again (jchef layers --write)");
+  }
+
+  private static void assertRefusedChangingNothing(CookScenario scenario, Runnable step, String message) throws IOException {
+    RuntimeException error = assertThrows(RuntimeException.class, () -> snapshotAround(scenario, step));
+    assertEquals(message, error.getMessage());
+  }
+
+  /** Runs {@code step}, which must fail, and asserts that no file's bytes or time changed. */
+  private static void snapshotAround(CookScenario scenario, Runnable step) throws IOException {
+    java.util.Map<String, String> before = files(scenario.cook);
+    try {
+      step.run();
+    } finally {
+      assertEquals(before, files(scenario.cook), "a refused step changed files or times");
+    }
+    throw new AssertionError("the step was not refused");
+  }
+
+  private static java.util.Map<String, String> files(Path root) throws IOException {
+    java.util.Map<String, String> files = new java.util.TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.filter(Files::isRegularFile).toList()) {
+        if (path.endsWith("cook.lock")) {
+          continue;   // the lock file of the refused run: empty, its time is the lock's
+        }
+        files.put(root.relativize(path).toString(),
+            Files.getLastModifiedTime(path) + " " + com.google.common.hash.Hashing.sha256().hashBytes(Files.readAllBytes(path)));
+      }
+    }
+    return files;
+  }
+
   /** A layer step: its package's files and the root manifest copied in, keeping their times. */
   private static CookResult layer(CookScenario scenario, Recipe recipe, int layer, String directory) throws IOException {
     copyTree(scenario.project.resolve(directory), scenario.cook.resolve(directory));
