@@ -7,10 +7,13 @@
 #   T_floor  the first real build on top of the cook: every workspace crate compiled, the
 #            dependencies already built (what the plain recipe pays after any source change)
 #   plain    after a change: the real build on top of the (cached) cook, from a fresh checkout
-#   layers   after a change to a package of layer k: steps k..N and the final build run again on
-#            the cached state of step k-1 (built from the older checkout), as Docker does; the
-#            time is their sum, the crates those steps compiled (dummies of later layers that a
-#            layer step recompiles are counted too)
+#   layers   after a change to a package of layer k: steps k..N and the final build (`jchef
+#            build`) run again on the cached state of step k-1 (built from the older checkout), as
+#            Docker does; the time is their sum, the crates those steps compiled (dummies of later
+#            layers that a layer step recompiles are counted too)
+#
+# Each change is measured RUNS times (default 3) for both columns, alternating, and the median is
+# reported; the whole table is made for the dev and the release profile (PROFILES="dev release").
 #
 # Every build directory is restored at the same path (cargo's records hold absolute paths), and
 # every copy of sources gets new modification times, as a fresh CI checkout does.
@@ -18,8 +21,8 @@
 #   bench/layers.sh RG_WORKSPACE [RIPGREP_GIT_REPO]
 #
 # RG_WORKSPACE is the output of bench/ripgrep-workspace.sh; with RIPGREP_GIT_REPO (a clone of
-# BurntSushi/ripgrep), the plan is `jchef layers --layers 3` from its history, else the plan
-# below. Changes: leaf = the root package's sources (crates/core/app.rs), mid = crates/printer,
+# BurntSushi/ripgrep), the plan is `jchef layers --layers 3 --measure` from its history (compile
+# seconds measured with cargo build --timings, at most three layers), else the plan below. Changes: leaf = the root package's sources (crates/core/app.rs), mid = crates/printer,
 # root = crates/matcher (a comment appended to src/lib.rs, a real content change).
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
@@ -76,7 +79,8 @@ crates() { sort -u "$work/compiled" | wc -l; }
 mkdir -p "$work/plan"
 if [ -n "$repo" ]; then
   checkout "$work/plan"
-  (cd "$work/plan" && "$jchef" layers --repo "$repo" --layers 3 --write) > "$work/plan.txt"
+  (cd "$work/plan" && "$jchef" layers --repo "$repo" --layers 3 --measure --write) > "$work/plan.txt" 2> "$work/plan.err" \
+    || { cat "$work/plan.err" >&2; exit 1; }
   cp "$work/plan/jchef-layers.toml" "$work/jchef-layers.toml"
 else
   cat > "$work/jchef-layers.toml" <<'TOML'
@@ -91,70 +95,81 @@ members = []
 TOML
   echo "the built-in plan" > "$work/plan.txt"
 fi
-layers=$(grep -c '^\[\[layer\]\]' "$work/jchef-layers.toml")
+layers=$(grep -c '^\[\[layer\]\]' "$work/jchef-layers.toml" || true)
 layer_of() {   # the layer of a package directory, or 0 for the final step
   awk -v d="\"$1\"" '/^\[\[layer\]\]/ { k++ } index($0, d) && /^members/ { print k; found=1 } END { if (!found) print 0 }' \
     "$work/jchef-layers.toml"
 }
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# Cook.
-checkout "$work/src"
-(cd "$work/src" && "$jchef" prepare -q --recipe-path "$work/recipe.json")
-mkdir -p "$build"
-cp "$work/recipe.json" "$build/"
-begin; step "$jchef" cook; t_cook=$(total)
-save "$work/state-0"
-
-# T_floor: the first real build on top of the cook.
-checkout "$build"
-begin; step cargo build; t_floor=$(total); floor_crates=$(crates)
-
-# The layer steps of the earlier build, each state saved as the layer cache would hold it.
-restore "$work/state-0"
-run_layers_from() {   # $1 first layer to run, $2 the checkout to copy from, $3 "save" to keep the states
-  local k dir
-  for k in $(seq "$1" "$layers"); do
-    cp "$2/jchef-layers.toml" "$build/"
-    mkdir -p "$build/.jchef"
-    cp "$2/Cargo.toml" "$build/.jchef/workspace.toml"
-    for dir in $(awk -v k="$k" '/^\[\[layer\]\]/ { n++ } n == k && /^members/' "$work/jchef-layers.toml" | grep -o '"[^"]*"' | tr -d '"'); do
-      rm -rf "${build:?}/$dir"; mkdir -p "$build/$dir"
-      (cd "$2/$dir" && tar -cf - .) | (cd "$build/$dir" && tar -xmf -)
-    done
-    step "$jchef" cook --layer "$k"
-    [ "${3:-}" != save ] || save "$work/state-$k"
-  done
-}
-begin; run_layers_from 1 "$work/src" save
-
-echo "plan: $(tr '\n' ' ' < "$work/plan.txt")"
+echo "plan: $(grep -v '^jchef layers: written' "$work/plan.txt" | tr '\n' ' ')"
 echo
-echo "| change | package's layer | plain: final build s | plain: workspace crates compiled | layers: steps run again s | layers: workspace crates compiled | which |"
-echo "|---|---:|---:|---:|---:|---:|---|"
-for change in leaf mid root; do
-  case "$change" in leaf) dir=. ;; mid) dir=crates/printer ;; root) dir=crates/matcher ;; esac
-  rm -rf "$work/new"; checkout "$work/new" "$change"
+runs="${RUNS:-3}"
+for profile in ${PROFILES:-dev release}; do
+  flag=""; out=debug
+  [ "$profile" = release ] && { flag="--release"; out=release; }
 
-  # Plain: the cook is cached; the real build compiles every workspace crate.
+  # Cook.
+  rm -rf "$work/src" "$build"
+  checkout "$work/src"
+  (cd "$work/src" && "$jchef" prepare -q --recipe-path "$work/recipe.json")
+  mkdir -p "$build"
+  cp "$work/recipe.json" "$build/"
+  begin; step "$jchef" cook $flag; t_cook=$(total)
+  save "$work/state-0"
+
+  # T_floor: the first real build on top of the cook.
+  checkout "$build"
+  begin; step cargo build $flag; t_floor=$(total); floor_crates=$(crates)
+
+  # The layer steps of the earlier build, each state saved as the layer cache would hold it.
   restore "$work/state-0"
-  (cd "$work/new" && tar -cf - .) | (cd "$build" && tar -xmf -)
-  begin; step cargo build; t_plain=$(total); plain_crates=$(crates)
+  run_layers_from() {   # $1 first layer to run, $2 the checkout to copy from, $3 "save" to keep the states
+    local k dir
+    for k in $(seq "$1" "$layers"); do
+      cp "$2/jchef-layers.toml" "$build/"
+      mkdir -p "$build/.jchef"
+      cp "$2/Cargo.toml" "$build/.jchef/workspace.toml"
+      for dir in $(awk -v k="$k" '/^\[\[layer\]\]/ { n++ } n == k && /^members/' "$work/jchef-layers.toml" | grep -o '"[^"]*"' | tr -d '"'); do
+        rm -rf "${build:?}/$dir"; mkdir -p "$build/$dir"
+        (cd "$2/$dir" && tar -cf - .) | (cd "$build/$dir" && tar -xmf -)
+      done
+      step "$jchef" cook $flag --layer "$k"
+      [ "${3:-}" != save ] || save "$work/state-$k"
+    done
+  }
+  begin; run_layers_from 1 "$work/src" save
 
-  # Layers: steps from the package's layer on, then the final build.
-  k=$(layer_of "$dir")
-  begin
-  if [ "$k" -gt 0 ]; then
-    restore "$work/state-$((k - 1))"
-    run_layers_from "$k" "$work/new"
-  else
-    restore "$work/state-$layers"
-  fi
-  (cd "$work/new" && tar -cf - .) | (cd "$build" && tar -xmf -)
-  step "$jchef" layers --fix-times
-  step cargo build
-  t_layers=$(total); layer_crates=$(crates)
-  [ "$("$build/target/debug/rg" --version | head -1 | cut -d' ' -f1)" = ripgrep ] || { echo "not the real rg" >&2; exit 1; }
-  echo "| $change ($dir) | ${k/#0/final} | $t_plain | $plain_crates | $t_layers | $layer_crates | $(sort -u "$work/compiled" | tr '\n' ' ') |"
+  echo "### $profile profile (cook $t_cook s; T_floor, the first real build on the cook: $t_floor s, $floor_crates workspace crates; median of $runs runs)"
+  echo
+  echo "| change | package's layer | no layers: final build s | crates compiled | layers: steps run again s | crates compiled | which | layers / no layers |"
+  echo "|---|---:|---:|---:|---:|---:|---|---:|"
+  for change in leaf mid root; do
+    case "$change" in leaf) dir=. ;; mid) dir=crates/printer ;; root) dir=crates/matcher ;; esac
+    rm -rf "$work/new"; checkout "$work/new" "$change"
+    k=$(layer_of "$dir")
+    : > "$work/plain-times"; : > "$work/layer-times"
+    for run in $(seq "$runs"); do
+      # No layers: the cook is cached; the real build compiles every workspace crate.
+      restore "$work/state-0"
+      (cd "$work/new" && tar -cf - .) | (cd "$build" && tar -xmf -)
+      begin; step cargo build $flag; total >> "$work/plain-times"; echo >> "$work/plain-times"; plain_crates=$(crates)
+
+      # Layers: steps from the package's layer on, then the final build.
+      begin
+      if [ "$k" -gt 0 ]; then
+        restore "$work/state-$((k - 1))"
+        run_layers_from "$k" "$work/new"
+      else
+        restore "$work/state-$layers"
+      fi
+      (cd "$work/new" && tar -cf - .) | (cd "$build" && tar -xmf -)
+      step "$jchef" build $flag
+      total >> "$work/layer-times"; echo >> "$work/layer-times"; layer_crates=$(crates)
+      [ "$("$build/target/$out/rg" --version | head -1 | cut -d' ' -f1)" = ripgrep ] || { echo "not the real rg" >&2; exit 1; }
+    done
+    t_plain=$(median < "$work/plain-times"); t_layers=$(median < "$work/layer-times")
+    echo "| $change ($dir) | ${k/#0/final} | $t_plain | $plain_crates | $t_layers | $layer_crates | $(sort -u "$work/compiled" | tr '\n' ' ') | $(awk -v a="$t_layers" -v b="$t_plain" 'BEGIN { printf "%.2f", a / b }') |"
+  done
+  echo
 done
-echo
-echo "cook: $t_cook s; T_floor (first real build on the cook, $floor_crates workspace crates): $t_floor s"

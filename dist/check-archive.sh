@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks a release archive as a user gets it: unpacked in a new place, bin/ on a PATH that has no
 # java, every jchef command run: prepare (also --git-rev), hash, diff, history, layers, cook
-# --no-build, cook with cargo (from jchef's hermetic registry) and demo; and the start-up archive
+# --no-build, cook, cook --layer and build with cargo (from jchef's hermetic registry) and demo; and the start-up archive
 # used where it was unpacked (JDK 25's AOT cache: -XX:AOTMode=on fails a run that cannot use it).
 #
 #   dist/check-archive.sh ARCHIVE          (needs cargo for cook and demo, git for --git-rev)
@@ -40,6 +40,12 @@ if command -v cargo >/dev/null; then
     "$home/examples/registry" > "$work/cargo-home/config.toml"
   cp "$work/recipe.json" "$work/cook/"
   check "cook" sh -c "cd '$work/cook' && CARGO_HOME='$work/cargo-home' jchef cook"
+  # Member layers: a layer step and the final jchef build, which write the layer records.
+  printf '[[layer]]\nmembers = ["greeter"]\n[final]\nmembers = ["app", "tool"]\n' > "$work/cook/jchef-layers.toml"
+  check "cook --layer" sh -c "cd '$work/cook' && mkdir -p .jchef && cp '$project/Cargo.toml' .jchef/workspace.toml \
+    && rm -rf greeter && cp -r '$project/greeter' greeter && CARGO_HOME='$work/cargo-home' jchef cook --layer 1"
+  check "build" sh -c "cd '$work/cook' && (cd '$project' && tar --exclude=./target -cf - .) | tar -xf - \
+    && CARGO_HOME='$work/cargo-home' jchef build && ./target/debug/app | grep -q 'HELLO, JCHEF'"
   check "demo" jchef demo
 else
   echo "SKIPPED: cook and demo: cargo is not installed"

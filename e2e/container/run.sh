@@ -76,6 +76,7 @@ base_image
 jchef_image
 mkdir -p "$context"
 cp "$home/examples/docker/Dockerfile" "$home/examples/docker/Dockerfile.sccache" "$home/examples/docker/Dockerfile.layers" \
+   "$home/examples/docker/Dockerfile.layers-cache" \
    "$home/examples/docker/cargo-config.toml" "$context/"
 printf '\n# e2e/container/run.sh run %s\n' "$(date +%s%N)" >> "$context/cargo-config.toml"
 rm -rf /var/tmp/buildah-cache/var/cache/sccache   # the sccache variant's cache mount: start cold
@@ -131,7 +132,7 @@ for flavour in release target; do
   for layer in 1 2; do
     step_cached "$name-leaf" "--layer $layer" || fail "layers ($flavour): layer $layer ran again after a leaf change"
   done
-  compiled="$(step_compiled "$name-leaf" "cargo build")"
+  compiled="$(step_compiled "$name-leaf" "jchef build")"
   [ "$compiled" = "hello" ] || fail "layers ($flavour): the final build compiled '$compiled', not only 'hello'"
   echo "  layers 1 and 2 came from the cache; the final build compiled: $compiled"
   runs_program "$name-leaf" '{"message":"hello from a layered jchef build","built_with":"jchef"} (leaf changed)'
@@ -141,13 +142,46 @@ for flavour in release target; do
   build "$name-first" Dockerfile.layers "${args[@]}"
   step_cached "$name-first" "--layer 1" && fail "layers ($flavour): layer 1 came from the cache after its package changed"
   step_cached "$name-first" "--layer 2" && fail "layers ($flavour): layer 2 came from the cache after layer 1 changed"
-  echo "  layers 1 and 2 ran again; the final build compiled: $(step_compiled "$name-first" "cargo build")"
+  echo "  layers 1 and 2 ran again; the final build compiled: $(step_compiled "$name-first" "jchef build")"
   runs_program "$name-first" '{"message":"hello from a rebuilt first layer","built_with":"jchef"} (leaf changed)'
 done
 
+# Member layers with the target directory on a cache mount (Dockerfile.layers-cache, its own mount
+# id): model changed and changed back. The second time, the layer steps of the old content come
+# from the layer cache while the mount holds the newer build's units: the program must be the
+# current one all the same, and a leaf change afterwards compiles only the leaf.
+rm -rf "${TMPDIR:-/var/tmp}/buildah-cache/jchef-layers-target"
+rm -rf "$context/workspace"
+cp -r "$home/examples/docker/workspace" "$context/workspace"
+model="$context/workspace/crates/model/src/lib.rs"
+echo "== layers, target on a cache mount: cold build"
+build layers-cache-cold Dockerfile.layers-cache
+runs_program layers-cache-cold '{"message":"hello from a layered jchef build","built_with":"jchef"}'
+echo "== layers, target on a cache mount: after a change to model (v2)"
+sed -i 's/hello from a layered jchef build/hello from model v2/' "$model"
+build layers-cache-v2 Dockerfile.layers-cache
+step_cached layers-cache-v2 "--layer 1" && fail "layers, cache mount: layer 1 came from the cache after model changed"
+runs_program layers-cache-v2 '{"message":"hello from model v2","built_with":"jchef"}'
+echo "== layers, target on a cache mount: model back to v1 (layer steps cached, the mount holds v2's build)"
+sed -i 's/hello from model v2/hello from a layered jchef build/' "$model"
+build layers-cache-back Dockerfile.layers-cache
+step_cached layers-cache-back "--layer 1" || fail "layers, cache mount: layer 1 did not come from the cache for v1 again"
+compiled="$(step_compiled layers-cache-back "jchef build")"
+grep -qw model <<< "$compiled" || fail "layers, cache mount: the final build did not compile model back to v1 (compiled: '$compiled')"
+echo "  layer 1 came from the cache; the final build compiled: $compiled"
+runs_program layers-cache-back '{"message":"hello from a layered jchef build","built_with":"jchef"}'
+echo "== layers, target on a cache mount: a leaf change after that"
+sed -i 's/println!("{}", render/println!("{} (leaf changed)", render/' "$context/workspace/crates/hello/src/main.rs"
+build layers-cache-leaf Dockerfile.layers-cache
+compiled="$(step_compiled layers-cache-leaf "jchef build")"
+[ "$compiled" = "hello" ] || fail "layers, cache mount: after a leaf change the final build compiled '$compiled', not only 'hello'"
+echo "  the final build compiled: $compiled"
+runs_program layers-cache-leaf '{"message":"hello from a layered jchef build","built_with":"jchef"} (leaf changed)'
+
 echo "== timings (seconds; per step, from buildah's output)"
 for name in plain-cold plain-source plain-dependency sccache-cold sccache-source sccache-dependency \
-    layers-release-cold layers-release-leaf layers-release-first layers-target-cold layers-target-leaf layers-target-first; do
+    layers-release-cold layers-release-leaf layers-release-first layers-target-cold layers-target-leaf layers-target-first \
+    layers-cache-cold layers-cache-v2 layers-cache-back layers-cache-leaf; do
   echo "  $name: $(awk -v n="$name" '$1 == n { print $2 " s in all" }' "$work/totals")"
   step_times "$name"
 done
@@ -157,4 +191,5 @@ for name in sccache-cold sccache-source sccache-dependency; do
   echo "  $name: sccache during cook: ${hits:-0} hits, ${misses:-0} misses (cook cached: no stats)"
 done
 echo "PASSED: cook cached after a source-only change, rebuilt after a dependency change, in both variants;"
-echo "        member layers: a leaf change compiled only the leaf, with --release and with --target"
+echo "        member layers: a leaf change compiled only the leaf, with --release and with --target;"
+echo "        with the target on a cache mount, the program was the current one after v1 -> v2 -> v1"

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.io.StringWriter;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the units of member-layer packages in one profile directory were built from: the file
@@ -43,6 +46,7 @@ record LayerSourceRecord(SortedMap<String, Entry> packages) {
 
   private static final int FORMAT = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   /**
    * One package's entry.
@@ -93,7 +97,9 @@ record LayerSourceRecord(SortedMap<String, Entry> packages) {
 
   /**
    * Writes this record into {@code profileDirectory}, replacing the old one atomically (a
-   * temporary file renamed over it), or removes the file when the record is empty.
+   * temporary file renamed over it), or removes the file when the record is empty. It writes with
+   * the streaming generator: an {@code ObjectMapper} writing a tree would load Jackson's optional
+   * handlers, which need the {@code java.xml} module that jchef's runtime leaves out.
    *
    * @throws UncheckedIOException naming the file when it cannot be written
    */
@@ -104,19 +110,29 @@ record LayerSourceRecord(SortedMap<String, Entry> packages) {
         Files.deleteIfExists(file);
         return;
       }
-      ObjectNode document = MAPPER.createObjectNode();
-      document.put("format", FORMAT);
-      ObjectNode all = document.putObject("packages");
-      packages.forEach(
-          (directory, entry) -> {
-            ObjectNode node = all.putObject(directory);
-            ObjectNode files = node.putObject("files");
-            entry.files().forEach(files::put);
-            entry.units().forEach(node.putArray("units")::add);
-            node.put("recorded", entry.recorded().toString());
-          });
+      StringWriter text = new StringWriter();
+      try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), text)) {
+        json.writeStartObject();
+        json.writeNumberProperty("format", FORMAT);
+        json.writeObjectPropertyStart("packages");
+        for (Map.Entry<String, Entry> pkg : packages.entrySet()) {
+          json.writeObjectPropertyStart(pkg.getKey());
+          json.writeObjectPropertyStart("files");
+          pkg.getValue().files().forEach(json::writeStringProperty);
+          json.writeEndObject();
+          json.writeArrayPropertyStart("units");
+          for (String unit : pkg.getValue().units()) {
+            json.writeString(unit);
+          }
+          json.writeEndArray();
+          json.writeStringProperty("recorded", pkg.getValue().recorded().toString());
+          json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+      }
       Path temporary = profileDirectory.resolve(FILE_NAME + ".jchef-tmp");
-      Files.writeString(temporary, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n");
+      Files.writeString(temporary, text + "\n");
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
