@@ -27,6 +27,10 @@ for repo in "$@"; do
   git -C "$repo" archive HEAD | tar -xf - -C "$work/tree"
   plan="$(cd "$work/tree" && "$home/jchef" layers --repo "$repo" --layers "$layers" --history "$n" ${MEASURE:+--measure} 2>&1)" \
     || { echo "| $name | $(git -C "$repo" rev-parse --short=12 HEAD) | $(echo "$plan" | tail -1) |||"; continue; }
+  if grep -q "member layers do not apply" <<< "$plan"; then
+    echo "| $name | $(git -C "$repo" rev-parse --short=12 HEAD) | 1 | layers do not apply (one package) |||||| 0 |"
+    continue
+  fi
   expected="$(echo "$plan" | sed -n 's/^expected workspace crates compiled per commit: \([0-9.]*\) with these layers, \([0-9.]*\) without.*/\1 \2/p')"
   with="${expected% *}" without="${expected#* }"
   seconds="$(echo "$plan" | sed -n 's/^expected seconds of the steps after cook per commit: \([0-9.]*\) with these layers, \([0-9.]*\) without.*/\1 \2/p')"
