@@ -162,21 +162,23 @@ sed -i 's/hello from a layered jchef build/hello from model v2/' "$model"
 build layers-cache-v2 Dockerfile.layers-cache
 step_cached layers-cache-v2 "--layer 1" && fail "layers, cache mount: layer 1 came from the cache after model changed"
 runs_program layers-cache-v2 '{"message":"hello from model v2","built_with":"jchef"}'
-echo "== layers, target on a cache mount: model back to v1 (layer steps cached, the mount holds v2's build)"
+echo "== layers, target on a cache mount: model back to v1 and the leaf changed (the layer steps of v1 cached, the mount holding v2's build)"
 sed -i 's/hello from model v2/hello from a layered jchef build/' "$model"
+sed -i 's/println!("{}", render/println!("{} (leaf changed)", render/' "$context/workspace/crates/hello/src/main.rs"
 build layers-cache-back Dockerfile.layers-cache
 step_cached layers-cache-back "--layer 1" || fail "layers, cache mount: layer 1 did not come from the cache for v1 again"
+step_cached layers-cache-back "jchef build" && fail "layers, cache mount: the final step came from the cache after a leaf change"
 compiled="$(step_compiled layers-cache-back "jchef build")"
 grep -qw model <<< "$compiled" || fail "layers, cache mount: the final build did not compile model back to v1 (compiled: '$compiled')"
 echo "  layer 1 came from the cache; the final build compiled: $compiled"
-runs_program layers-cache-back '{"message":"hello from a layered jchef build","built_with":"jchef"}'
-echo "== layers, target on a cache mount: a leaf change after that"
-sed -i 's/println!("{}", render/println!("{} (leaf changed)", render/' "$context/workspace/crates/hello/src/main.rs"
+runs_program layers-cache-back '{"message":"hello from a layered jchef build","built_with":"jchef"} (leaf changed)'
+echo "== layers, target on a cache mount: another leaf change after that"
+sed -i 's/(leaf changed)/(leaf changed twice)/' "$context/workspace/crates/hello/src/main.rs"
 build layers-cache-leaf Dockerfile.layers-cache
 compiled="$(step_compiled layers-cache-leaf "jchef build")"
 [ "$compiled" = "hello" ] || fail "layers, cache mount: after a leaf change the final build compiled '$compiled', not only 'hello'"
 echo "  the final build compiled: $compiled"
-runs_program layers-cache-leaf '{"message":"hello from a layered jchef build","built_with":"jchef"} (leaf changed)'
+runs_program layers-cache-leaf '{"message":"hello from a layered jchef build","built_with":"jchef"} (leaf changed twice)'
 
 echo "== timings (seconds; per step, from buildah's output)"
 for name in plain-cold plain-source plain-dependency sccache-cold sccache-source sccache-dependency \

@@ -194,6 +194,11 @@ final class LayersCommand implements Callable<Integer> {
             .measureCompileSeconds();
     Map<String, Double> byDirectory = new TreeMap<>();
     workspace.members().forEach(m -> byDirectory.put(m.directory(), byName.getOrDefault(m.name(), 0.0)));
+    spec.commandLine().getOut().println(
+        "jchef layers: measured compile seconds: "
+            + byDirectory.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")));
     return new CompileCosts(byDirectory, stepSeconds, "measured by cargo build --timings" + (release ? " --release" : ""));
   }
 
