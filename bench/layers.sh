@@ -97,7 +97,7 @@ TOML
 fi
 layers=$(grep -c '^\[\[layer\]\]' "$work/jchef-layers.toml" || true)
 layer_of() {   # the layer of a package directory, or 0 for the final step
-  awk -v d="\"$1\"" '/^\[\[layer\]\]/ { k++ } index($0, d) && /^members/ { print k; found=1 } END { if (!found) print 0 }' \
+  awk -v d="\"$1\"" '/^\[\[layer\]\]/ { k++ } /^\[final\]/ { k = 0 } index($0, d) && /^members/ { print k; found=1 } END { if (!found) print 0 }' \
     "$work/jchef-layers.toml"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -130,7 +130,7 @@ for profile in ${PROFILES:-dev release}; do
       cp "$2/jchef-layers.toml" "$build/"
       mkdir -p "$build/.jchef"
       cp "$2/Cargo.toml" "$build/.jchef/workspace.toml"
-      for dir in $(awk -v k="$k" '/^\[\[layer\]\]/ { n++ } n == k && /^members/' "$work/jchef-layers.toml" | grep -o '"[^"]*"' | tr -d '"'); do
+      for dir in $(awk -v k="$k" '/^\[\[layer\]\]/ { n++ } /^\[final\]/ { n = -1 } n == k && /^members/' "$work/jchef-layers.toml" | grep -o '"[^"]*"' | tr -d '"'); do
         rm -rf "${build:?}/$dir"; mkdir -p "$build/$dir"
         (cd "$2/$dir" && tar -cf - .) | (cd "$build/$dir" && tar -xmf -)
       done

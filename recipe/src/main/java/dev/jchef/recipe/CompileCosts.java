@@ -41,8 +41,8 @@ public record CompileCosts(Map<String, Double> seconds, double stepSeconds, Stri
   }
 
   /**
-   * The stand-in: each package's bytes of {@code .rs} files (sizes only, no file is read) at
-   * {@link #STAND_IN_BYTES_PER_SECOND}.
+   * The stand-in: each package's bytes of {@code .rs} files that a build compiles (not its tests,
+   * benches or examples; sizes only, no file is read) at {@link #STAND_IN_BYTES_PER_SECOND}.
    *
    * @throws UncheckedIOException when a package's directory cannot be listed
    */
@@ -62,7 +62,8 @@ public record CompileCosts(Map<String, Double> seconds, double stepSeconds, Stri
 
   /**
    * The bytes of a package's {@code .rs} files, without those of packages nested below it (the
-   * root package's {@code crates/}) and of target directories.
+   * root package's {@code crates/}), of target directories, and of its {@code tests/}, {@code
+   * benches/} and {@code examples/}, which a build does not compile.
    */
   private static long rustBytes(Path root, Member member) {
     Path directory = root.resolve(member.directory()).normalize();
@@ -82,8 +83,16 @@ public record CompileCosts(Map<String, Double> seconds, double stepSeconds, Stri
     }
   }
 
-  /** Whether no directory between {@code file} and {@code packageDirectory} is a package or a target directory. */
+  /**
+   * Whether {@code file} is compiled by a build of the package in {@code packageDirectory}: not
+   * in its tests, benches or examples, and no directory between them is a package or a target
+   * directory.
+   */
   private static boolean ownFile(Path packageDirectory, Path file) {
+    String top = packageDirectory.relativize(file).getName(0).toString();
+    if (top.equals("tests") || top.equals("benches") || top.equals("examples")) {
+      return false;
+    }
     for (Path dir = file.getParent(); dir != null && !dir.equals(packageDirectory); dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("Cargo.toml")) || Files.isRegularFile(dir.resolve("CACHEDIR.TAG"))) {
         return false;
