@@ -5,12 +5,14 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import dev.jchef.model.CargoConfig;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.model.Manifest;
 import dev.jchef.model.Lockfile;
 import dev.jchef.model.TargetKind;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.LayerRecipe;
+import dev.jchef.recipe.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.skeleton.SkeletonOptions;
@@ -32,6 +34,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * {@code cook}: writes a recipe's skeleton into a directory ({@link SkeletonWriter}), builds it
@@ -320,7 +323,7 @@ public final class CookRunner {
       cargo.run(root, cargoOptions, progress, messages, out, terminal);
       sccacheStats = sccache.map(Sccache::stats);
     } catch (CookException e) {
-      throw withSourcesToProvide(e, skeleton);
+      throw withSourcesToProvide(e, recipe, skeleton);
     } finally {
       sccache.ifPresent(Sccache::stop);
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
@@ -337,12 +340,16 @@ public final class CookRunner {
   /**
    * A failed cargo run's error, naming what the user may have to copy in: directories the recipe
    * leaves to the user that are not here ({@link SkeletonReport#provided}: cargo cannot load the
-   * workspace without them), and {@code [patch]} path crates cooked as dummies ({@link
-   * SkeletonReport#dummySubstitutes}: a registry crate that compiles against one fails).
+   * workspace without them), local files the Cargo configuration names that are not here ({@link
+   * ProvidedFiles#configFiles}: a linker script, a wrapper), and {@code [patch]} path crates cooked
+   * as dummies ({@link SkeletonReport#dummySubstitutes}: a registry crate that compiles against one
+   * fails).
    */
-  private CookException withSourcesToProvide(CookException e, SkeletonReport skeleton) {
+  private CookException withSourcesToProvide(CookException e, Recipe recipe, SkeletonReport skeleton) {
     List<String> missing = skeleton.provided().stream().filter(d -> !Files.isDirectory(root.resolve(d))).toList();
-    if (missing.isEmpty() && skeleton.dummySubstitutes().isEmpty()) {
+    List<CargoConfig.LocalFile> missingFiles =
+        ProvidedFiles.of(recipe).configFiles().stream().filter(f -> !Files.exists(root.resolve(f.path()))).toList();
+    if (missing.isEmpty() && missingFiles.isEmpty() && skeleton.dummySubstitutes().isEmpty()) {
       return e;
     }
     StringBuilder message = new StringBuilder(e.getMessage());
@@ -350,6 +357,12 @@ public final class CookRunner {
       message.append("; not here: ").append(String.join(", ", missing))
           .append(", which the recipe leaves to you (dependency sources such as [patch] path crates);")
           .append(" copy ").append(missing.size() == 1 ? "it" : "them").append(" in before cook, as you would a vendor directory");
+    }
+    if (!missingFiles.isEmpty()) {
+      message.append("; not here: ")
+          .append(missingFiles.stream().map(f -> f.path() + " (" + f.key() + ")").collect(Collectors.joining(", ")))
+          .append(", which the Cargo config names and the recipe does not carry; copy ")
+          .append(missingFiles.size() == 1 ? "it" : "them").append(" in before cook, at the same path");
     }
     if (!skeleton.dummySubstitutes().isEmpty()) {
       message.append("; cooked as dummies: ").append(String.join(", ", skeleton.dummySubstitutes()))
