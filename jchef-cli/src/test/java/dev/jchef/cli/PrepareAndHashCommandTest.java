@@ -261,7 +261,7 @@ class PrepareAndHashCommandTest {
     assertEquals(2, run.exitCode());
     assertEquals("", run.out());
     assertTrue(run.err().startsWith("Usage: jchef "), run.err());
-    assertTrue(run.err().endsWith("jchef: a command is needed: prepare, cook, hash, diff, history, layers or demo\n"
+    assertTrue(run.err().endsWith("jchef: a command is needed: prepare, cook, hash, diff, history, layers, build or demo\n"
         + "Run 'jchef --help' for the options.\n"), run.err());
   }
 
