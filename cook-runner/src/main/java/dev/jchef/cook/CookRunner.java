@@ -55,16 +55,18 @@ public final class CookRunner {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
+  private final CookInterrupt interrupt;
 
   private CookRunner(
       Path root, CookOptions options, Map<String, String> environment, PrintWriter out,
-      PrintWriter err, boolean terminal) {
+      PrintWriter err, boolean terminal, CookInterrupt interrupt) {
     this.root = checkNotNull(root).toAbsolutePath().normalize();
     this.options = checkNotNull(options);
     this.environment = ImmutableMap.copyOf(environment);
     this.out = checkNotNull(out);
     this.err = checkNotNull(err);
     this.terminal = terminal;
+    this.interrupt = checkNotNull(interrupt);
   }
 
   /** A runner for the directory {@code root}, with this process's environment and output. */
@@ -73,12 +75,13 @@ public final class CookRunner {
         root, options, System.getenv(),
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        System.console() != null);
+        System.console() != null,
+        new CookInterrupt());
   }
 
   /** This runner with another environment for cargo. */
   public CookRunner withEnvironment(Map<String, String> newEnvironment) {
-    return new CookRunner(root, options, newEnvironment, out, err, terminal);
+    return new CookRunner(root, options, newEnvironment, out, err, terminal, interrupt);
   }
 
   /**
@@ -86,7 +89,18 @@ public final class CookRunner {
    * standard output, {@code err} cargo's messages, progress and the summary.
    */
   public CookRunner withOutput(PrintWriter newOut, PrintWriter newErr, boolean isTerminal) {
-    return new CookRunner(root, options, environment, newOut, newErr, isTerminal);
+    return new CookRunner(root, options, environment, newOut, newErr, isTerminal, interrupt);
+  }
+
+  /**
+   * This runner stopping its cook when {@code newInterrupt} is raised (from a signal handler, on
+   * Ctrl-C or a cancelled job): cargo and the processes it started are ended, what the dummies
+   * compiled to is removed and the lock released, and the cook throws a {@link CookException}
+   * whose {@link CookException#interrupted()} is true. Only cooks ({@link #cook}, {@link
+   * #cookLayer}) heed it.
+   */
+  public CookRunner withInterrupt(CookInterrupt newInterrupt) {
+    return new CookRunner(root, options, environment, out, err, terminal, newInterrupt);
   }
 
   /**
@@ -279,7 +293,7 @@ public final class CookRunner {
   private CookResult run(
       Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided,
       Optional<Map<String, String>> layerPackages) {
-    try (CookLock lock = CookLock.acquire(root, err)) {
+    try (CookLock lock = CookLock.acquire(root, err, interrupt)) {
       return runLocked(recipe, recipeFile, options, provided, layerPackages);
     }
   }
@@ -307,7 +321,7 @@ public final class CookRunner {
     // After the writer's checks and writes: a refused step changes no file time.
     Optional<LayerFreshness> freshness = layerPackages.map(real -> freshness(real, cargoEnvironment, options));
     Optional<LayerFreshness.Prepared> prepared = freshness.map(LayerFreshness::prepare);
-    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment);
+    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment, interrupt);
     CookOptions cargoOptions = withStandInsFor(recipe, options);
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
     sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));
@@ -323,7 +337,7 @@ public final class CookRunner {
       cargo.run(root, cargoOptions, progress, messages, out, terminal);
       sccacheStats = sccache.map(Sccache::stats);
     } catch (CookException e) {
-      throw withSourcesToProvide(e, recipe, skeleton);
+      throw e.interrupted() ? e : withSourcesToProvide(e, recipe, skeleton);
     } finally {
       sccache.ifPresent(Sccache::stop);
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
