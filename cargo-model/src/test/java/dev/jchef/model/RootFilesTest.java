@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -90,5 +92,51 @@ class RootFilesTest {
     Path root = fileSystem.write(Fixture.of(".cargo/config.toml", text));
 
     assertEquals(Optional.of(new CargoConfig(".cargo/config.toml", text)), CargoConfig.find(root));
+  }
+
+  @Test
+  void localFilesAreTheProgramsAndRelativeEnvValuesThatHoldASlash() {
+    CargoConfig config =
+        new CargoConfig(
+            ".cargo/config.toml",
+            """
+            [build]
+            rustc-wrapper = "./tools/../tools/wrap.sh"
+            rustc-workspace-wrapper = "tools/ws-wrap"
+            rustdoc = "/usr/local/bin/rustdoc"
+
+            [target.x86_64-unknown-linux-gnu]
+            linker = ".cargo/cc-wrapper.sh"
+            runner = ".cargo/run.sh --verbose"
+
+            [target.'cfg(unix)']
+            runner = ["scripts/qemu", "-L", "/usr"]
+
+            [env]
+            SCHEMA_DIR = { value = "schema/v1", relative = true }
+            NOT_RELATIVE = { value = "a/b" }
+            PLAIN = "c/d"
+            """);
+
+    assertEquals(
+        List.of(
+            new CargoConfig.LocalFile("tools/wrap.sh", "[build] rustc-wrapper"),
+            new CargoConfig.LocalFile("tools/ws-wrap", "[build] rustc-workspace-wrapper"),
+            new CargoConfig.LocalFile(".cargo/cc-wrapper.sh", "[target.x86_64-unknown-linux-gnu] linker"),
+            new CargoConfig.LocalFile(".cargo/run.sh", "[target.x86_64-unknown-linux-gnu] runner"),
+            new CargoConfig.LocalFile("scripts/qemu", "[target.'cfg(unix)'] runner"),
+            new CargoConfig.LocalFile("schema/v1", "[env] SCHEMA_DIR")),
+        config.localFiles());
+  }
+
+  @Test
+  void aProgramWithoutASlashIsLookedUpOnThePathAndNamesNoLocalFile() {
+    CargoConfig config =
+        new CargoConfig(
+            ".cargo/config",
+            "[build]\nrustc-wrapper = \"sccache\"\n[target.x86_64-unknown-linux-gnu]\nlinker = \"clang\"\n"
+                + "runner = \"qemu-x86_64 -L /usr\"\n[env]\nDIR = { value = \"data\", relative = true }\n");
+
+    assertEquals(List.of(), config.localFiles());
   }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +20,31 @@ import java.util.Map;
  * json-render-diagnostics <flags>} in the skeleton's directory, with the caller's environment.
  * cargo's own messages and rendered diagnostics are passed on line by line; its JSON messages
  * feed the {@link CookProgress}. A failing cargo becomes a {@link CookException} carrying cargo's
- * exit status.
+ * exit status. When the {@link CookInterrupt} is raised, cargo and the processes it started are
+ * stopped, what they print from then on is dropped (cargo's "could not compile" errors of the
+ * processes it lost say nothing the user needs), and the run ends with the interrupted {@link
+ * CookException}; its JSON messages are still read, so that the cleaner knows every dummy unit.
  */
 final class CargoProcess {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The status of a process ended by SIGINT or SIGTERM, as Java reports it: 128 plus the signal. */
+  private static final int SIGINT_STATUS = 130;
+  private static final int SIGTERM_STATUS = 143;
+  /** How long a signal that ended cargo may take to reach this process's handler. */
+  private static final Duration SIGNAL_DELIVERY = Duration.ofSeconds(1);
 
   private final Path executable;
   private final Map<String, String> environment;
+  private final CookInterrupt interrupt;
 
   CargoProcess(Path executable, Map<String, String> environment) {
+    this(executable, environment, new CookInterrupt());
+  }
+
+  CargoProcess(Path executable, Map<String, String> environment, CookInterrupt interrupt) {
     this.executable = executable;
     this.environment = environment;
+    this.interrupt = interrupt;
   }
 
   /** The command line that runs cargo for {@code options}. */
@@ -55,12 +70,14 @@ final class CargoProcess {
     ProcessBuilder builder = new ProcessBuilder(command(options, color)).directory(directory.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
+    interrupt.stopHereIfRaised();
     Process process;
     try {
       process = builder.start();
     } catch (IOException e) {
       throw new CookException(1, "cannot start " + executable + ": " + e.getMessage());
     }
+    interrupt.running(process);
     Thread stderr = new Thread(() -> forward(process, progress), "cargo-stderr");
     stderr.start();
     try (BufferedReader lines =
@@ -71,6 +88,17 @@ final class CargoProcess {
       }
       stderr.join();
       int exitCode = process.waitFor();
+      interrupt.finished();
+      if (exitCode == SIGINT_STATUS || exitCode == SIGTERM_STATUS) {
+        // cargo was ended by a signal that a terminal (Ctrl-C) or a cancelled job sends to this
+        // process too; its handler may raise the interrupt a moment after cargo is gone.
+        interrupt.awaitRaised(SIGNAL_DELIVERY);
+      }
+      if (interrupt.raised()) {
+        progress.clear();
+        interrupt.awaitStopped();
+        throw CookException.byInterrupt();
+      }
       progress.finish();
       if (exitCode != 0) {
         throw new CookException(
@@ -88,7 +116,7 @@ final class CargoProcess {
   }
 
   /** A JSON message, or a line some tool printed on cargo's standard output, passed on. */
-  private static void parse(
+  private void parse(
       String line, PrintWriter out, CookProgress progress, CargoMessages messages) {
     if (line.startsWith("{")) {
       try {
@@ -97,7 +125,9 @@ final class CargoProcess {
             .ifPresent(
                 artifact -> {
                   messages.add(artifact);
-                  progress.artifact(artifact);
+                  if (!interrupt.raised()) {
+                    progress.artifact(artifact);
+                  }
                 });
         BuildScriptExecuted.of(message).ifPresent(messages::add);
         return;
@@ -105,14 +135,18 @@ final class CargoProcess {
         // not a message after all: show it
       }
     }
-    out.println(line);
+    if (!interrupt.raised()) {
+      out.println(line);
+    }
   }
 
-  private static void forward(Process process, CookProgress progress) {
+  private void forward(Process process, CookProgress progress) {
     try (BufferedReader lines =
         new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        progress.cargoLine(line);
+        if (!interrupt.raised()) {
+          progress.cargoLine(line);
+        }
       }
     } catch (IOException e) {
       progress.cargoLine("jchef cook: lost cargo's messages: " + e.getMessage());

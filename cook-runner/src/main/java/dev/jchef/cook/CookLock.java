@@ -36,9 +36,9 @@ final class CookLock implements AutoCloseable {
    * Takes the lock of {@code root}, waiting for another cook to finish.
    *
    * @throws UncheckedIOException when the lock file cannot be made
-   * @throws CookException when interrupted while waiting
+   * @throws CookException when interrupted while waiting, or when {@code interrupt} is raised
    */
-  static CookLock acquire(Path root, PrintWriter err) {
+  static CookLock acquire(Path root, PrintWriter err, CookInterrupt interrupt) {
     Path file = root.resolve(PATH);
     boolean createdDirectory = !Files.isDirectory(file.getParent());
     FileChannel channel;
@@ -60,6 +60,7 @@ final class CookLock implements AutoCloseable {
         if (lock != null) {
           return new CookLock(file, channel, lock, createdDirectory);
         }
+        interrupt.stopHereIfRaised();
         if (!said) {
           err.println("jchef cook: waiting for another cook of " + root + " to finish");
           err.flush();

@@ -57,6 +57,15 @@ final class CookProgress {
     }
   }
 
+  /** Clears the progress line on a terminal, for a cook that ends without a summary (interrupted). */
+  synchronized void clear() {
+    if (terminal && lineShown) {
+      err.print("\r\033[K");
+      err.flush();
+      lineShown = false;
+    }
+  }
+
   /** Prints one of cargo's own lines, above the progress line on a terminal. */
   synchronized void cargoLine(String line) {
     if (terminal && lineShown) {

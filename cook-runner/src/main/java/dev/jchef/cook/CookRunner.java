@@ -5,12 +5,14 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import dev.jchef.model.CargoConfig;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.model.Manifest;
 import dev.jchef.model.Lockfile;
 import dev.jchef.model.TargetKind;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.LayerRecipe;
+import dev.jchef.recipe.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.skeleton.SkeletonOptions;
@@ -32,6 +34,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * {@code cook}: writes a recipe's skeleton into a directory ({@link SkeletonWriter}), builds it
@@ -52,16 +55,18 @@ public final class CookRunner {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
+  private final CookInterrupt interrupt;
 
   private CookRunner(
       Path root, CookOptions options, Map<String, String> environment, PrintWriter out,
-      PrintWriter err, boolean terminal) {
+      PrintWriter err, boolean terminal, CookInterrupt interrupt) {
     this.root = checkNotNull(root).toAbsolutePath().normalize();
     this.options = checkNotNull(options);
     this.environment = ImmutableMap.copyOf(environment);
     this.out = checkNotNull(out);
     this.err = checkNotNull(err);
     this.terminal = terminal;
+    this.interrupt = checkNotNull(interrupt);
   }
 
   /** A runner for the directory {@code root}, with this process's environment and output. */
@@ -70,12 +75,13 @@ public final class CookRunner {
         root, options, System.getenv(),
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        System.console() != null);
+        System.console() != null,
+        new CookInterrupt());
   }
 
   /** This runner with another environment for cargo. */
   public CookRunner withEnvironment(Map<String, String> newEnvironment) {
-    return new CookRunner(root, options, newEnvironment, out, err, terminal);
+    return new CookRunner(root, options, newEnvironment, out, err, terminal, interrupt);
   }
 
   /**
@@ -83,7 +89,18 @@ public final class CookRunner {
    * standard output, {@code err} cargo's messages, progress and the summary.
    */
   public CookRunner withOutput(PrintWriter newOut, PrintWriter newErr, boolean isTerminal) {
-    return new CookRunner(root, options, environment, newOut, newErr, isTerminal);
+    return new CookRunner(root, options, environment, newOut, newErr, isTerminal, interrupt);
+  }
+
+  /**
+   * This runner stopping its cook when {@code newInterrupt} is raised (from a signal handler, on
+   * Ctrl-C or a cancelled job): cargo and the processes it started are ended, what the dummies
+   * compiled to is removed and the lock released, and the cook throws a {@link CookException}
+   * whose {@link CookException#interrupted()} is true. Only cooks ({@link #cook}, {@link
+   * #cookLayer}) heed it.
+   */
+  public CookRunner withInterrupt(CookInterrupt newInterrupt) {
+    return new CookRunner(root, options, environment, out, err, terminal, newInterrupt);
   }
 
   /**
@@ -276,7 +293,7 @@ public final class CookRunner {
   private CookResult run(
       Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided,
       Optional<Map<String, String>> layerPackages) {
-    try (CookLock lock = CookLock.acquire(root, err)) {
+    try (CookLock lock = CookLock.acquire(root, err, interrupt)) {
       return runLocked(recipe, recipeFile, options, provided, layerPackages);
     }
   }
@@ -304,7 +321,7 @@ public final class CookRunner {
     // After the writer's checks and writes: a refused step changes no file time.
     Optional<LayerFreshness> freshness = layerPackages.map(real -> freshness(real, cargoEnvironment, options));
     Optional<LayerFreshness.Prepared> prepared = freshness.map(LayerFreshness::prepare);
-    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment);
+    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment, interrupt);
     CookOptions cargoOptions = withStandInsFor(recipe, options);
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
     sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));
@@ -320,7 +337,7 @@ public final class CookRunner {
       cargo.run(root, cargoOptions, progress, messages, out, terminal);
       sccacheStats = sccache.map(Sccache::stats);
     } catch (CookException e) {
-      throw withSourcesToProvide(e, skeleton);
+      throw e.interrupted() ? e : withSourcesToProvide(e, recipe, skeleton);
     } finally {
       sccache.ifPresent(Sccache::stop);
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
@@ -337,12 +354,16 @@ public final class CookRunner {
   /**
    * A failed cargo run's error, naming what the user may have to copy in: directories the recipe
    * leaves to the user that are not here ({@link SkeletonReport#provided}: cargo cannot load the
-   * workspace without them), and {@code [patch]} path crates cooked as dummies ({@link
-   * SkeletonReport#dummySubstitutes}: a registry crate that compiles against one fails).
+   * workspace without them), local files the Cargo configuration names that are not here ({@link
+   * ProvidedFiles#configFiles}: a linker script, a wrapper), and {@code [patch]} path crates cooked
+   * as dummies ({@link SkeletonReport#dummySubstitutes}: a registry crate that compiles against one
+   * fails).
    */
-  private CookException withSourcesToProvide(CookException e, SkeletonReport skeleton) {
+  private CookException withSourcesToProvide(CookException e, Recipe recipe, SkeletonReport skeleton) {
     List<String> missing = skeleton.provided().stream().filter(d -> !Files.isDirectory(root.resolve(d))).toList();
-    if (missing.isEmpty() && skeleton.dummySubstitutes().isEmpty()) {
+    List<CargoConfig.LocalFile> missingFiles =
+        ProvidedFiles.of(recipe).configFiles().stream().filter(f -> !Files.exists(root.resolve(f.path()))).toList();
+    if (missing.isEmpty() && missingFiles.isEmpty() && skeleton.dummySubstitutes().isEmpty()) {
       return e;
     }
     StringBuilder message = new StringBuilder(e.getMessage());
@@ -350,6 +371,12 @@ public final class CookRunner {
       message.append("; not here: ").append(String.join(", ", missing))
           .append(", which the recipe leaves to you (dependency sources such as [patch] path crates);")
           .append(" copy ").append(missing.size() == 1 ? "it" : "them").append(" in before cook, as you would a vendor directory");
+    }
+    if (!missingFiles.isEmpty()) {
+      message.append("; not here: ")
+          .append(missingFiles.stream().map(f -> f.path() + " (" + f.key() + ")").collect(Collectors.joining(", ")))
+          .append(", which the Cargo config names and the recipe does not carry; copy ")
+          .append(missingFiles.size() == 1 ? "it" : "them").append(" in before cook, at the same path");
     }
     if (!skeleton.dummySubstitutes().isEmpty()) {
       message.append("; cooked as dummies: ").append(String.join(", ", skeleton.dummySubstitutes()))

@@ -1,6 +1,8 @@
 package dev.jchef.cli;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.cook.CookException;
+import dev.jchef.cook.CookInterrupt;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookResult;
 import dev.jchef.cook.CookRunner;
@@ -89,19 +91,36 @@ final class CookCommand implements Callable<Integer> {
         CookRunner.in(main.workingDirectory(), options)
             .withEnvironment(main.environment())
             .withOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), main.terminal());
-    CookResult result;
-    if (layer == null) {
-      result = runner.cook(recipe, Optional.of(recipeFile));
-    } else {
-      LayerPlan plan = LayerPlan.read(main.workingDirectory().resolve(layersFile), layersFile.toString());
-      if (layer < 1 || layer > plan.layers().size()) {
+    Optional<LayerPlan> plan = Optional.empty();
+    if (layer != null) {
+      plan = Optional.of(LayerPlan.read(main.workingDirectory().resolve(layersFile), layersFile.toString()));
+      if (layer < 1 || layer > plan.get().layers().size()) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "--layer " + layer + ": " + layersFile + " has layers 1 to " + plan.layers().size());
+            spec.commandLine(), "--layer " + layer + ": " + layersFile + " has layers 1 to " + plan.get().layers().size());
       }
-      result = runner.cookLayer(recipe, plan, layer, Optional.of(recipeFile));
+    }
+    CookInterrupt interrupt = new CookInterrupt();
+    CookResult result;
+    try (CookSignals signals = CookSignals.install(interrupt)) {
+      try {
+        result = cook(runner.withInterrupt(interrupt), recipe, plan, Optional.of(recipeFile));
+      } catch (CookException e) {
+        if (!e.interrupted()) {
+          throw e;
+        }
+        // Cleaned up as after a failed build; cargo's messages after the signal were dropped.
+        spec.commandLine().getErr().println("jchef cook: " + e.getMessage());
+        return signals.exitCode();
+      }
     }
     spec.commandLine().getErr().println("jchef cook: " + result.summary());
     return ExitCode.OK;
+  }
+
+  private CookResult cook(CookRunner runner, Recipe recipe, Optional<LayerPlan> plan, Optional<Path> recipeFile) {
+    return plan.isEmpty()
+        ? runner.cook(recipe, recipeFile)
+        : runner.cookLayer(recipe, plan.get(), layer, recipeFile);
   }
 
   private CookOptions options() {

@@ -3,6 +3,7 @@ package dev.jchef.cli;
 import dev.jchef.model.Workspace;
 import dev.jchef.recipe.GitRepositories;
 import dev.jchef.recipe.GitWorkspaceSource;
+import dev.jchef.recipe.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.recipe.RecipePlanner;
@@ -83,6 +84,7 @@ final class PrepareCommand implements Callable<Integer> {
     }
     workspace.warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
     Recipe recipe = RecipePlanner.plan(workspace, bins);
+    ProvidedFiles.of(recipe).warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
     RecipeFile.write(main.workingDirectory().resolve(recipePath), recipe);
     if (!quiet) {
       err.printf(

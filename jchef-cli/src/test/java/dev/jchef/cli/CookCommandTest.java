@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Fixture;
+import dev.jchef.model.testing.Processes;
 import dev.jchef.model.testing.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,41 @@ class CookCommandTest {
     assertTrue(
         run.err().endsWith("jchef cook: cargo build failed with exit status 101 (cargo's messages above say why)\n"),
         run.err());
+  }
+
+  @Test
+  void aLinkerScriptTheConfigNamesIsNamedByPrepareAndByTheCookThatFailsWithoutIt() throws IOException {
+    Path project = Fixture.ofDirectory(Path.of("..", "examples", "demo-workspace")).writeTo(base.resolve("linked"));
+    String host = Processes.run(project, environment, List.of("rustc", "-vV")).stdout().lines()
+        .filter(line -> line.startsWith("host: ")).findFirst().orElseThrow().substring("host: ".length());
+    Files.createDirectories(project.resolve(".cargo"));
+    Files.writeString(project.resolve(".cargo/config.toml"), "[target." + host + "]\nlinker = \".cargo/cc-wrapper.sh\"\n");
+    Path script = Files.writeString(project.resolve(".cargo/cc-wrapper.sh"), "#!/bin/sh\nexec cc \"$@\"\n");
+    script.toFile().setExecutable(true);
+    String named = ".cargo/cc-wrapper.sh ([target." + host + "] linker)";
+
+    CommandLineRun prepare = CommandLineRun.in(project, environment, "prepare", "-q");
+    assertEquals(
+        new CommandLineRun(
+            0, "",
+            "jchef prepare: warning: the Cargo config names a local file the recipe does not carry: " + named
+                + "; copy it into the build directory before cook, at the same path\n"),
+        prepare);
+
+    Path linkedCook = Files.createDirectories(base.resolve("linked-cook"));
+    Files.copy(project.resolve("recipe.json"), linkedCook.resolve("recipe.json"));
+    CommandLineRun failed = CommandLineRun.in(linkedCook, environment, "cook");
+    assertEquals(101, failed.exitCode(), failed.err());
+    assertTrue(failed.err().contains("linker `" + linkedCook.resolve(".cargo/cc-wrapper.sh") + "` not found"), failed.err());
+    assertTrue(
+        failed.err().endsWith(
+            "jchef cook: cargo build failed with exit status 101 (cargo's messages above say why); not here: " + named
+                + ", which the Cargo config names and the recipe does not carry; copy it in before cook, at the same path\n"),
+        failed.err());
+
+    Files.copy(script, linkedCook.resolve(".cargo/cc-wrapper.sh"), StandardCopyOption.COPY_ATTRIBUTES);
+    CommandLineRun cooked = CommandLineRun.in(linkedCook, environment, "cook");
+    assertEquals(0, cooked.exitCode(), cooked.err());
   }
 
   @Test

@@ -44,6 +44,35 @@ class PrepareAndHashCommandTest {
   }
 
   @Test
+  void prepareWarnsOfThePatchCratesAndTheFilesTheConfigNamesThatTheRecipeLeavesToTheUser() throws IOException {
+    Fixture.of(
+            "Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\n"
+                + "[patch.crates-io]\nchef-shout = { path = \"patched/chef-shout\" }\n",
+            "src/main.rs", "",
+            "patched/chef-shout/Cargo.toml", "[package]\nname = \"chef-shout\"\nversion = \"1.0.0\"\n",
+            "patched/chef-shout/src/lib.rs", "",
+            ".cargo/config.toml",
+            "[build]\nrustc-wrapper = \"sccache\"\n[target.x86_64-unknown-linux-gnu]\nlinker = \".cargo/cc-wrapper.sh\"\n",
+            ".cargo/cc-wrapper.sh", "#!/bin/sh\nexec cc \"$@\"\n")
+        .writeTo(directory);
+
+    CommandLineRun run = CommandLineRun.in(directory, "prepare", "-q");
+
+    assertEquals(
+        new CommandLineRun(
+            0, "",
+            "jchef prepare: warning: a dependency source the recipe leaves to you (it has no manifest for it):"
+                + " patched/chef-shout ([patch.crates-io] chef-shout); copy it into the build directory before cook,"
+                + " as you would a vendor directory\n"
+                + "jchef prepare: warning: the Cargo config names a local file the recipe does not carry:"
+                + " .cargo/cc-wrapper.sh ([target.x86_64-unknown-linux-gnu] linker); copy it into the build"
+                + " directory before cook, at the same path\n"),
+        run);
+    assertTrue(Files.isRegularFile(directory.resolve("recipe.json")));
+  }
+
+  @Test
   void prepareOfOnePackageCountsOneMemberAndOneManifest() {
     Fixture.of("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n", "src/main.rs", "").writeTo(directory);
 
@@ -232,7 +261,7 @@ class PrepareAndHashCommandTest {
     assertEquals(2, run.exitCode());
     assertEquals("", run.out());
     assertTrue(run.err().startsWith("Usage: jchef "), run.err());
-    assertTrue(run.err().endsWith("jchef: a command is needed: prepare, cook, hash, diff, history, layers or demo\n"
+    assertTrue(run.err().endsWith("jchef: a command is needed: prepare, cook, hash, diff, history, layers, build or demo\n"
         + "Run 'jchef --help' for the options.\n"), run.err());
   }
 

@@ -9,6 +9,7 @@ import dev.jchef.model.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.internal.TomlWriter;
+import dev.jchef.recipe.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.recipe.RecipeTarget;
@@ -166,7 +167,7 @@ record SkeletonLayout(
   private static ImmutableSet<String> providedDirectories(
       Recipe recipe, Set<String> substitutes, Set<String> manifestDirectories) {
     Set<String> provided = new TreeSet<>(substitutes);
-    recipe.configFile().ifPresent(config -> sourceDirectories(config, provided));
+    recipe.configFile().ifPresent(config -> provided.addAll(ProvidedFiles.directorySources(config).keySet()));
     provided.removeAll(manifestDirectories);
     return ImmutableSet.copyOf(provided);
   }
@@ -189,7 +190,7 @@ record SkeletonLayout(
     for (RecipeManifest manifest : recipe.manifests()) {
       byDirectory.put(manifest.directory(), manifest);
     }
-    Deque<String> toVisit = new ArrayDeque<>(substitutePaths(root));
+    Deque<String> toVisit = new ArrayDeque<>(ProvidedFiles.substitutePaths(root).keySet());
     Set<String> reached = new TreeSet<>();
     while (!toVisit.isEmpty()) {
       String directory = toVisit.pop();
@@ -231,46 +232,6 @@ record SkeletonLayout(
         .map(table::getTable)
         .flatMap(Optional::stream)
         .toList();
-  }
-
-  /** The directories inside the root that {@code [patch.*]} and {@code [replace]} paths name. */
-  private static Set<String> substitutePaths(TomlTable root) {
-    Set<String> into = new TreeSet<>();
-    root.getTable("patch")
-        .ifPresent(
-            patch ->
-                patch.asMap().values().stream()
-                    .filter(TomlTable.class::isInstance)
-                    .forEach(registry -> pathsOf((TomlTable) registry, into)));
-    root.getTable("replace").ifPresent(replace -> pathsOf(replace, into));
-    return into;
-  }
-
-  private static void pathsOf(TomlTable entries, Set<String> into) {
-    entries.asMap().values().stream()
-        .filter(TomlTable.class::isInstance)
-        .map(entry -> ((TomlTable) entry).getString("path"))
-        .flatMap(Optional::stream)
-        .flatMap(path -> insideRoot(path).stream())
-        .forEach(into::add);
-  }
-
-  private static void sourceDirectories(String config, Set<String> into) {
-    TomlTable table;
-    try {
-      table = TomlReader.parse(config, CONFIG);
-    } catch (CargoFileException e) {
-      return; // cargo will report a broken configuration; nothing here is provided by it
-    }
-    table.getTable("source")
-        .ifPresent(
-            sources ->
-                sources.asMap().values().stream()
-                    .filter(TomlTable.class::isInstance)
-                    .map(source -> ((TomlTable) source).getString("directory"))
-                    .flatMap(Optional::stream)
-                    .flatMap(path -> insideRoot(path).stream())
-                    .forEach(into::add));
   }
 
   /** A path inside the root, normalised; absolute and climbing paths are not in the root. */

@@ -1,0 +1,134 @@
+package dev.jchef.cook;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A request, made from another thread, that a cook stop: a front end raises it when the user
+ * presses Ctrl-C or a CI job is cancelled (SIGINT, SIGTERM), and hands it to {@link
+ * CookRunner#withInterrupt}. The cook then ends cargo and every process cargo started (with
+ * SIGTERM, then SIGKILL for any still there after a few seconds), drops what they print from then
+ * on, removes what the dummies compiled to and releases the directory's lock, as after any failed
+ * build, and throws a {@link CookException} whose {@link CookException#interrupted()} is true. A
+ * cook that had already finished its build when the request came ends as it would have.
+ *
+ * <p>It does not catch signals itself: Java has no public API for that, and a library must not
+ * take the process's signals from its caller.
+ */
+public final class CookInterrupt {
+  /** How long cargo and its processes get to end after SIGTERM, before SIGKILL. */
+  private static final Duration GRACE = Duration.ofSeconds(5);
+
+  private boolean raised;
+  private Optional<Process> running = Optional.empty();
+  private final List<ProcessHandle> stopping = new ArrayList<>();
+
+  /** An interrupt not raised yet. */
+  public CookInterrupt() {}
+
+  /**
+   * Asks the cook to stop; the process running now (cargo) and the processes it started are sent
+   * SIGTERM. Raising it again changes nothing. Safe to call from any thread, a signal handler's
+   * too: it does not wait.
+   */
+  public synchronized void raise() {
+    if (raised) {
+      return;
+    }
+    raised = true;
+    notifyAll();
+    running.ifPresent(this::stop);
+  }
+
+  /** Waits up to {@code timeout} for {@link #raise}; returns whether it was raised. */
+  synchronized boolean awaitRaised(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!raised && System.nanoTime() < deadline) {
+      TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, deadline - System.nanoTime()));
+    }
+    return raised;
+  }
+
+  /** Whether {@link #raise} was called. */
+  public synchronized boolean raised() {
+    return raised;
+  }
+
+  /** Throws the interrupted {@link CookException} when raised: at a point where the cook can stop. */
+  void stopHereIfRaised() {
+    if (raised()) {
+      throw CookException.byInterrupt();
+    }
+  }
+
+  /** {@code process} (cargo) runs now: stopped at once if the interrupt came before it started. */
+  synchronized void running(Process process) {
+    running = Optional.of(process);
+    if (raised) {
+      stop(process);
+    }
+  }
+
+  /** The process ended. */
+  synchronized void finished() {
+    running = Optional.empty();
+  }
+
+  /**
+   * Sends SIGTERM to {@code process} and the processes it started (rustc, build scripts: cargo
+   * does not pass a signal on, and they would go on writing into the target directory after the
+   * cleaner), and SIGKILL to those still there after {@link #GRACE}.
+   */
+  private void stop(Process process) {
+    // The descendants first: once cargo ends, they are no longer its descendants.
+    List<ProcessHandle> processes = new ArrayList<>(process.descendants().toList());
+    processes.add(0, process.toHandle());
+    stopping.addAll(processes);
+    processes.forEach(ProcessHandle::destroy);
+    Thread killer = new Thread(() -> killAfterGrace(processes), "jchef-cook-interrupt");
+    killer.setDaemon(true);
+    killer.start();
+  }
+
+  private static void killAfterGrace(List<ProcessHandle> processes) {
+    long deadline = System.nanoTime() + GRACE.toNanos();
+    for (ProcessHandle process : processes) {
+      try {
+        process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        process.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Waits until every process {@link #stop} signalled has ended (SIGKILL comes after {@link
+   * #GRACE}), so that none writes into the target directory after the cleaner ran.
+   */
+  void awaitStopped() {
+    List<ProcessHandle> processes;
+    synchronized (this) {
+      processes = List.copyOf(stopping);
+    }
+    long deadline = System.nanoTime() + GRACE.multipliedBy(2).toNanos();
+    for (ProcessHandle process : processes) {
+      try {
+        process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        process.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
