@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LayersCommandTest {
   private static final PersonIdent AUTHOR =
       new PersonIdent("Test", "test@example.com", Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
-  /** 150 KB of Rust: 2 s of compile time by the stand-in's measure. */
-  private static final String HEAVY = "// " + "x".repeat(150_000 - 4) + "\n";
+  /** 300 KB of Rust: 2 s of compile time by the stand-in's measure. */
+  private static final String HEAVY = "// " + "x".repeat(300_000 - 4) + "\n";
 
   private static final Fixture WORKSPACE =
       Fixture.of(
@@ -54,7 +54,7 @@ class LayersCommandTest {
                 + "layer 1: crates/core\n"
                 + "final:   crates/app\n"
                 + "expected workspace crates compiled per commit: 1.00 with these layers, 2.00 without (every package, every commit)\n"
-                + "expected seconds of the steps after cook per commit: 2.0 with these layers, 4.0 without (stand-in: 75 KB"
+                + "expected seconds of the steps after cook per commit: 2.0 with these layers, 4.0 without (stand-in: 150 KB"
                 + " of .rs compile per second; measure with --measure; 2.0 s per step)\n"
                 + "jchef layers: written to " + directory.toRealPath().resolve("jchef-layers.toml") + "\n",
             ""),

@@ -27,12 +27,18 @@ import java.util.stream.Stream;
 public record CompileCosts(Map<String, Double> seconds, double stepSeconds, String source) {
   /**
    * The stand-in when nothing was measured: this many bytes of Rust source compile in one second
-   * in a dev build (ripgrep 13's nine crates on a 2-core machine: 1.05 MB of {@code .rs} in 13.9 s
-   * of build steps).
+   * (ripgrep 13 in a dev build on a 2-core machine, 2026-12-06: the 1.24 MB of {@code .rs} that
+   * its root package and its nine default members compile took 7.9 s of unit time by {@code cargo
+   * build --timings}; per package it ranged from 80 KB/s, the root, to 440 KB/s).
    */
-  public static final double STAND_IN_BYTES_PER_SECOND = 75_000;
+  public static final double STAND_IN_BYTES_PER_SECOND = 150_000;
 
-  /** A layer step's fixed cost when not given: measured on ripgrep 13 (BENCHMARKS.md, "Member layers"). */
+  /**
+   * A layer step's fixed cost when not given, in seconds: measured on ripgrep 13 (BENCHMARKS.md,
+   * "Member layers": a step that compiles nothing real costs 0.6 s, starting jchef and cargo and
+   * recompiling the dummies of later layers), raised to cover what the steps' order costs beside
+   * it (the packages of one step no longer compile in parallel with the next step's).
+   */
   public static final double DEFAULT_STEP_SECONDS = 2.0;
 
   public CompileCosts {
