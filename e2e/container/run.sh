@@ -52,19 +52,15 @@ base_image() {
   echo "base image $base_image: made with debootstrap in $(( $(date +%s) - started )) s"
 }
 
-# The jchef image (dist/Containerfile) from this checkout's release archive, as localhost/jchef.
+# The jchef image (dist/Containerfile) from this checkout, as localhost/jchef: with the command the
+# README gives (dist/jchef-image.sh), on the debootstrapped base.
 jchef_image() {
-  local archive image_context started
+  local started
   started=$(date +%s)
-  archive="$("$home/dist/release-archive.sh" "$work/dist")"
-  image_context="$work/jchef-image"
-  mkdir -p "$image_context"
-  tar -C "$image_context" -xzf "$archive"
-  mv "$image_context"/jchef-* "$image_context/jchef"
-  "${bud[@]}" --build-arg BASE="$base_image" -f "$home/dist/Containerfile" -t localhost/jchef:latest \
-    "$image_context" > "$work/jchef-image.log" 2>&1 || { tail -30 "$work/jchef-image.log"; fail "the jchef image failed to build"; }
-  echo "jchef image localhost/jchef:latest: $(buildah "${storage[@]}" images --format '{{.Size}}' localhost/jchef:latest)" \
-    "(archive $(du -h "$archive" | cut -f1)), built in $(( $(date +%s) - started )) s"
+  IMAGE=localhost/jchef:latest BASE="$base_image" BUILDER=buildah BUILDAH_FLAGS="--isolation chroot ${storage[*]}" \
+    "$home/dist/jchef-image.sh" > "$work/jchef-image.log" 2>&1 || { tail -30 "$work/jchef-image.log"; fail "the jchef image failed to build"; }
+  echo "jchef image localhost/jchef:latest: $(buildah "${storage[@]}" images --format '{{.Size}}' localhost/jchef:latest)," \
+    "built with dist/jchef-image.sh in $(( $(date +%s) - started )) s"
 }
 
 work="$(mktemp -d)"
@@ -74,6 +70,14 @@ trap 'status=$?; remove_left_containers "$containers_before" localhost/jchef:lat
 
 base_image
 jchef_image
+# Every cache-mount example that mounts cargo's registry mounts its git checkouts too (git
+# dependencies are fetched into $CARGO_HOME/git, the fourth mount of the reference Dockerfile).
+for dockerfile in "$home"/examples/docker/Dockerfile*; do
+  if grep -q 'target=/opt/cargo-home/registry' "$dockerfile" \
+      && [ "$(grep -c 'target=/opt/cargo-home/registry' "$dockerfile")" != "$(grep -c 'target=/opt/cargo-home/git' "$dockerfile")" ]; then
+    fail "$(basename "$dockerfile") mounts /opt/cargo-home/registry without /opt/cargo-home/git in some RUN step"
+  fi
+done
 mkdir -p "$context"
 cp "$home/examples/docker/Dockerfile" "$home/examples/docker/Dockerfile.sccache" "$home/examples/docker/Dockerfile.layers" \
    "$home/examples/docker/Dockerfile.layers-cache" \
