@@ -5,8 +5,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Shows how far the dependency build is: packages built out of the packages in the lockfile (an
- * upper bound: platform-specific packages are locked but not built). On a terminal it is one line
+ * Shows how far the dependency build is: packages built out of an expected total (what the last
+ * cook of the directory with the same lockfile and flags built, {@link BuiltPackages}, else the
+ * packages in the lockfile, an upper bound: platform-specific packages are locked but not built). On a terminal it is one line
  * that redraws itself below cargo's own messages; in a log it is a plain line at each further
  * tenth of the way. It also counts the units compiled and found fresh, for the summary.
  */
@@ -26,6 +27,11 @@ final class CookProgress {
     this.err = err;
     this.terminal = terminal;
     this.lockedPackages = lockedPackages;
+  }
+
+  /** The packages cargo reported a unit of so far, built or fresh. */
+  synchronized int packagesBuilt() {
+    return packagesDone.size();
   }
 
   synchronized void artifact(CompilerArtifact artifact) {

@@ -325,7 +325,11 @@ public final class CookRunner {
     CookOptions cargoOptions = withStandInsFor(recipe, options);
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
     sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));
-    CookProgress progress = new CookProgress(err, terminal, lockedPackages(recipe));
+    // The progress line's total: what the last cook of this directory with this lockfile and
+    // these flags built (a layer step's cook step), else the lockfile's count, an upper bound.
+    String builtKey = BuiltPackages.key(recipe.lockFile(), options);
+    CookProgress progress =
+        new CookProgress(err, terminal, BuiltPackages.read(root, builtKey).orElse(lockedPackages(recipe)));
     CargoMessages messages = new CargoMessages();
     Optional<SccacheStats> sccacheStats = Optional.empty();
     ImmutableList<Path> removed;
@@ -336,6 +340,7 @@ public final class CookRunner {
     try {
       cargo.run(root, cargoOptions, progress, messages, out, terminal);
       sccacheStats = sccache.map(Sccache::stats);
+      BuiltPackages.write(root, builtKey, progress.packagesBuilt());
     } catch (CookException e) {
       throw e.interrupted() ? e : withSourcesToProvide(e, recipe, skeleton);
     } finally {

@@ -97,6 +97,43 @@ class LayersEndToEndTest {
     assertEquals(CookEndToEndTest.REAL_OUTPUT, scenario.program("target/debug/app"));
   }
 
+  /**
+   * A layer step's progress counts out of what the cook step built, not out of the lockfile,
+   * which also locks packages no build here compiles (here chef-extra, a Windows-only dependency).
+   */
+  @Test
+  void aLayerStepsProgressCountsOutOfWhatTheCookBuilt() throws IOException {
+    CookScenario scenario =
+        CookScenario.of(
+                base,
+                CookScenario.example()
+                    .with(
+                        "tool/Cargo.toml",
+                        "[package]\nname = \"tool\"\nversion.workspace = true\nedition.workspace = true\n\n"
+                            + "[target.'cfg(windows)'.dependencies]\nchef-extra = \"1.0.0\"\n"))
+            .lock();
+    Recipe recipe = scenario.prepare();
+    scenario.cook(recipe, CookOptions.defaults());
+    copyTree(scenario.project.resolve("greeter"), scenario.cook.resolve("greeter"));
+    Files.createDirectories(scenario.cook.resolve(".jchef"));
+    Files.copy(scenario.project.resolve("Cargo.toml"), scenario.cook.resolve(CookRunner.WORKSPACE_MANIFEST));
+    java.io.StringWriter log = new java.io.StringWriter();
+    java.io.PrintWriter writer = new java.io.PrintWriter(log, true);
+
+    CookRunner.in(scenario.cook, CookOptions.defaults())
+        .withEnvironment(scenario.environment)
+        .withOutput(writer, writer, false)
+        .cookLayer(recipe, PLAN, 1, java.util.Optional.empty());
+
+    List<String> progress = log.toString().lines().filter(l -> l.matches("jchef cook: \\d+ of ~\\d+ packages built.*")).toList();
+    String last = progress.get(progress.size() - 1);
+    java.util.regex.Matcher counts = java.util.regex.Pattern.compile("jchef cook: (\\d+) of ~(\\d+) ").matcher(last);
+    assertTrue(counts.find(), last);
+    assertEquals(counts.group(2), counts.group(1), log.toString());
+    int locked = dev.jchef.model.Lockfile.parse(recipe.lockFile().orElseThrow(), "Cargo.lock").packages().size();
+    assertTrue(Integer.parseInt(counts.group(2)) < locked, last + " against " + locked + " locked");
+  }
+
   @Test
   void aLayerWhoseFilesWereNotCopiedInIsAClearError() {
     CookScenario scenario = CookScenario.of(base, CookScenario.example());
