@@ -96,7 +96,19 @@ public final class CookInterrupt {
   }
 
   private static void killAfterGrace(List<ProcessHandle> processes) {
-    long deadline = System.nanoTime() + GRACE.toNanos();
+    if (!awaitOrKill(processes, GRACE)) {
+      processes.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  /**
+   * Waits for each process to end until {@code wait} from now has passed, killing (SIGKILL) each
+   * that is still running then.
+   *
+   * @return false when this thread was interrupted while waiting (its interrupt flag set again)
+   */
+  private static boolean awaitOrKill(List<ProcessHandle> processes, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
     for (ProcessHandle process : processes) {
       try {
         process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -104,10 +116,10 @@ public final class CookInterrupt {
         process.destroyForcibly();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        processes.forEach(ProcessHandle::destroyForcibly);
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   /**
@@ -119,16 +131,6 @@ public final class CookInterrupt {
     synchronized (this) {
       processes = List.copyOf(stopping);
     }
-    long deadline = System.nanoTime() + GRACE.multipliedBy(2).toNanos();
-    for (ProcessHandle process : processes) {
-      try {
-        process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        process.destroyForcibly();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    awaitOrKill(processes, GRACE.multipliedBy(2));
   }
 }

@@ -1,19 +1,15 @@
 package dev.jchef.cli;
 
-import com.google.common.collect.ImmutableList;
 import dev.jchef.cook.CargoSubcommand;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookRunner;
 import dev.jchef.cook.RealBuild;
 import dev.jchef.recipe.LayerPlan;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,26 +34,7 @@ final class BuildCommand implements Callable<Integer> {
       description = "The layer plan (default: ${DEFAULT-VALUE}).")
   Path layersFile;
 
-  @Option(names = "-Z", paramLabel = "FLAG", order = 2, description = "Unstable cargo flag; repeatable.")
-  List<String> unstableFlags = new ArrayList<>();
-
-  @Option(names = {"-v", "--verbose"}, order = 3, description = "Pass --verbose to cargo; stack traces on errors.")
-  boolean verbose;
-
-  @ArgGroup(exclusive = false, validate = false, heading = "%nPackage Selection:%n", order = 10)
-  PackageFlags packages;
-
-  @ArgGroup(exclusive = false, validate = false, heading = "%nTarget Selection:%n", order = 20)
-  TargetFlags targets;
-
-  @ArgGroup(exclusive = false, validate = false, heading = "%nFeature Selection:%n", order = 30)
-  FeatureFlags features;
-
-  @ArgGroup(exclusive = false, validate = false, heading = "%nCompilation Options:%n", order = 40)
-  CompilationFlags compilation;
-
-  @ArgGroup(exclusive = false, validate = false, heading = "%nManifest Options:%n", order = 50)
-  ManifestFlags manifest;
+  @Mixin CargoFlags cargo;
 
   @ParentCommand Main main;
 
@@ -80,20 +57,6 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private CookOptions options() {
-    try {
-      return new CookOptions(
-          CargoSubcommand.BUILD,
-          CompilationFlags.value(compilation),
-          FeatureFlags.value(features),
-          PackageFlags.value(packages),
-          TargetFlags.value(targets),
-          ManifestFlags.value(manifest),
-          ImmutableList.copyOf(unstableFlags),
-          verbose,
-          false,
-          false);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return cargo.options(CargoSubcommand.BUILD, false, false, spec);
   }
 }

@@ -1,6 +1,5 @@
 package dev.jchef.cli;
 
-import com.google.common.collect.ImmutableList;
 import dev.jchef.cook.CookException;
 import dev.jchef.cook.CookInterrupt;
 import dev.jchef.cook.CookOptions;
@@ -9,13 +8,12 @@ import dev.jchef.cook.CookRunner;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.Recipe;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -49,12 +47,6 @@ final class CookCommand implements Callable<Integer> {
       description = "Compile through sccache (RUSTC_WRAPPER), honouring SCCACHE_* settings; its hits and misses join the summary.")
   boolean sccache;
 
-  @Option(names = "-Z", paramLabel = "FLAG", order = 4, description = "Unstable cargo flag; repeatable.")
-  List<String> unstableFlags = new ArrayList<>();
-
-  @Option(names = {"-v", "--verbose"}, order = 5, description = "Pass --verbose to cargo; stack traces on errors.")
-  boolean verbose;
-
   @Option(names = "--layer", paramLabel = "K", order = 6,
       description = "Build layer K of the layer plan (jchef layers) for real, after its packages' files were copied in.")
   Integer layer;
@@ -63,20 +55,7 @@ final class CookCommand implements Callable<Integer> {
       description = "The layer plan, with --layer (default: ${DEFAULT-VALUE}).")
   Path layersFile;
 
-  @ArgGroup(exclusive = false, validate = false, heading = "%nPackage Selection:%n", order = 10)
-  PackageFlags packages;
-
-  @ArgGroup(exclusive = false, validate = false, heading = "%nTarget Selection:%n", order = 20)
-  TargetFlags targets;
-
-  @ArgGroup(exclusive = false, validate = false, heading = "%nFeature Selection:%n", order = 30)
-  FeatureFlags features;
-
-  @ArgGroup(exclusive = false, validate = false, heading = "%nCompilation Options:%n", order = 40)
-  CompilationFlags compilation;
-
-  @ArgGroup(exclusive = false, validate = false, heading = "%nManifest Options:%n", order = 50)
-  ManifestFlags manifest;
+  @Mixin CargoFlags cargo;
 
   @ParentCommand Main main;
 
@@ -124,20 +103,7 @@ final class CookCommand implements Callable<Integer> {
   }
 
   private CookOptions options() {
-    try {
-      return new CookOptions(
-          SubcommandChoice.value(subcommand),
-          CompilationFlags.value(compilation),
-          FeatureFlags.value(features),
-          PackageFlags.value(packages),
-          TargetFlags.value(targets),
-          ManifestFlags.value(manifest),
-          ImmutableList.copyOf(unstableFlags),
-          verbose,
-          noStd,
-          sccache);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return cargo.options(SubcommandChoice.value(subcommand), noStd, sccache, spec);
   }
+
 }

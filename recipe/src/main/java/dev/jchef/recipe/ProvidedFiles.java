@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -122,7 +121,7 @@ public record ProvidedFiles(ImmutableSortedMap<String, String> directories, Immu
         .ifPresent(sources -> sources.asMap().forEach((name, source) -> {
           if (source instanceof TomlTable table) {
             table.getString("directory")
-                .flatMap(ProvidedFiles::insideRoot)
+                .flatMap(RelativePaths::insideRoot)
                 .ifPresent(path -> into.putIfAbsent(path, "[source." + key(name) + "] directory"));
           }
         }));
@@ -133,7 +132,7 @@ public record ProvidedFiles(ImmutableSortedMap<String, String> directories, Immu
     entries.asMap().forEach((name, entry) -> {
       if (entry instanceof TomlTable dependency) {
         dependency.getString("path")
-            .flatMap(ProvidedFiles::insideRoot)
+            .flatMap(RelativePaths::insideRoot)
             .ifPresent(path -> into.putIfAbsent(path, table + key(name)));
       }
     });
@@ -150,16 +149,5 @@ public record ProvidedFiles(ImmutableSortedMap<String, String> directories, Immu
     } catch (CargoFileException e) {
       return Optional.empty();
     }
-  }
-
-  /** A path inside the root, normalised; absolute and climbing paths are not in the root. */
-  private static Optional<String> insideRoot(String path) {
-    String normalised = RelativePaths.normalize(path);
-    boolean outside =
-        path.startsWith("/")
-            || path.matches("^[A-Za-z]:.*")
-            || normalised.isEmpty()
-            || Set.of(normalised.split("/")).contains("..");
-    return outside ? Optional.empty() : Optional.of(normalised);
   }
 }

@@ -218,7 +218,7 @@ record SkeletonLayout(
                   entry.getBoolean("workspace").orElse(false)
                       ? inheritable.flatMap(d -> d.getTable(key)).flatMap(d -> d.getString("path"))
                       : entry.getString("path").map(p -> RelativePaths.join(directory, p));
-              path.flatMap(SkeletonLayout::insideRoot).ifPresent(directories::add);
+              path.flatMap(RelativePaths::insideRoot).ifPresent(directories::add);
             }
           });
     }
@@ -232,16 +232,5 @@ record SkeletonLayout(
         .map(table::getTable)
         .flatMap(Optional::stream)
         .toList();
-  }
-
-  /** A path inside the root, normalised; absolute and climbing paths are not in the root. */
-  private static Optional<String> insideRoot(String path) {
-    String normalised = RelativePaths.normalize(path);
-    boolean outside =
-        path.startsWith("/")
-            || path.matches("^[A-Za-z]:.*")
-            || normalised.isEmpty()
-            || List.of(normalised.split("/")).contains("..");
-    return outside ? Optional.empty() : Optional.of(normalised);
   }
 }

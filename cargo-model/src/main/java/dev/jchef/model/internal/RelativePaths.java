@@ -5,8 +5,9 @@ import com.google.common.collect.Streams;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +61,21 @@ public final class RelativePaths {
       }
     }
     return String.join("/", parts);
+  }
+
+  /**
+   * {@code written} normalised ({@link #normalize}), when it stays inside the directory it is
+   * relative to: empty for an absolute path, a drive letter, an empty path or one that climbs
+   * with {@code ..}.
+   */
+  public static Optional<String> insideRoot(String written) {
+    String normalised = normalize(written);
+    boolean outside =
+        written.startsWith("/")
+            || written.matches("^[A-Za-z]:.*")
+            || normalised.isEmpty()
+            || List.of(normalised.split("/")).contains("..");
+    return outside ? Optional.empty() : Optional.of(normalised);
   }
 
   /** Two written paths joined and normalised: {@code join("crates/a", "../b")} is {@code crates/b}. */
