@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The caching cases of RECIPE-SPEC Part C with real cargo, on the example workspace (three
+ * The caching cases of the behaviour reference jchef is held to (the README's "What goes into
+ * the recipe": which changes keep the recipe and which rebuild dependencies) with real cargo, on the example workspace (three
  * members, a build script, a procedural macro, registry crates with a build script and
  * features, {@code missing_docs = "deny"} in {@code [workspace.lints]}): after cook, the real
  * build compiles no registry crate and every workspace crate, and the program is the real one.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RECIPE-SPEC Part B item 7 with real cargo: a path dependency outside the root, an excluded one
+ * Path dependencies that are not members (the README's "What goes into the recipe") with real cargo: a path dependency outside the root, an excluded one
  * inside it, and a {@code [patch]} path crate, which the user provides before cook like a vendor
  * directory. Cook succeeds, and the real build compiles no registry crate.
  */

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The recipe is the cache key of the dependency layer: prepared before and after a change, it
  * must be byte-identical exactly when the change cannot affect how dependencies compile
- * (RECIPE-SPEC Part C's caching list, and more).
+ * (the changes the README's "What goes into the recipe" names, and more).
  */
 class CacheKeyTest {
   private static final TestFileSystem FS = TestFileSystem.UNIX;

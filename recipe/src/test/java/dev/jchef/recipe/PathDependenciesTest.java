@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Path dependencies that are not members, and [patch] crates (RECIPE-SPEC Part B item 7). */
+/** Path dependencies that are not members, and [patch] crates (the README's "What goes into the recipe"). */
 class PathDependenciesTest {
 
   private static Recipe prepareIn(TestFileSystem fileSystem, Fixture fixture, String root) {

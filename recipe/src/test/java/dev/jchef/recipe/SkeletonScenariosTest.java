@@ -23,7 +23,10 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The skeleton scenarios of RECIPE-SPEC Part C, at the recipe: what prepare writes. */
+/**
+ * The skeleton scenarios cargo-chef users rely on (members, globs, excluded and vendored crates,
+ * --bin filtering, toolchain files), at the recipe: what prepare writes.
+ */
 class SkeletonScenariosTest {
 
   private static List<String> targets(RecipeManifest manifest) {

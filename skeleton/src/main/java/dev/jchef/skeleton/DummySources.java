@@ -3,7 +3,8 @@ package dev.jchef.skeleton;
 import dev.jchef.model.TargetKind;
 
 /**
- * The dummy source cook writes for each target (RECIPE-SPEC Part A): enough for Cargo to build
+ * The dummy source cook writes for each target, as cargo-chef writes them (the README's "Cook
+ * never destroys real work" lists them, with and without std): enough for Cargo to build
  * the target, and so its dependencies, and nothing of the real code; and {@link #REAL_BUILD_REBUILDS},
  * which makes any real build compile the unit again, whoever built the dummy.
  */

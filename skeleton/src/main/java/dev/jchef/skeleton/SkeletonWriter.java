@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Writes a {@link Recipe} into a directory as a skeleton project that {@code cargo build} can
  * build: {@code Cargo.lock}, the toolchain file, {@code .cargo/config.toml}, every manifest, and
- * a dummy source per target (see RECIPE-SPEC Part A for the dummies, with and without std).
+ * a dummy source per target ({@link DummySources}, with and without std).
  *
  * <p>It can never destroy real work. Before writing anything it refuses, with a {@link
  * SkeletonRefusedException} that says why and what to do instead, a directory that is a git
