@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reports: the same packages, and for each the same targets (kind, name, source path). A fixture
  * whose text starts with {@code #error} must be refused by both.
  */
+@Tag("slow")
 class CargoMetadataDifferentialTest {
 
   static Stream<String> fixtures() throws IOException, URISyntaxException {

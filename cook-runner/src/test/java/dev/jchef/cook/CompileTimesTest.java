@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Compile times from cargo's --timings report, for weighing member layers. */
 class CompileTimesTest {
@@ -40,6 +41,7 @@ class CompileTimesTest {
   }
 
   /** With real cargo: every workspace package a build compiles is timed; the user's own units are untouched. */
+  @Tag("slow")
   @Test
   void measuresEveryWorkspacePackageInADirectoryOfItsOwn() {
     CookScenario scenario = CookScenario.of(base, CookScenario.example());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The caching cases of the behaviour reference jchef is held to (the README's "What goes into
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * features, {@code missing_docs = "deny"} in {@code [workspace.lints]}): after cook, the real
  * build compiles no registry crate and every workspace crate, and the program is the real one.
  */
+@Tag("slow")
 class CookEndToEndTest {
   static final String REAL_OUTPUT =
       "HELLO, JCHEF!!! WELCOME!!!\nhello from derived Demo\n"

@@ -7,6 +7,7 @@ import dev.jchef.model.testing.Fixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * No dummy survives a cook, wherever cargo put it, with real cargo: the package is {@code app}
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sources are copied keeping their times, older than the cook, as a Dockerfile's {@code COPY}
  * does. Only removing the units cargo reported makes the real build compile them again.
  */
+@Tag("slow")
 class DummyArtifactsEndToEndTest {
   private static final Fixture APP =
       Fixture.of(

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the file its build script reads ({@code data/suffix.txt}, outside every package) changed. In
  * the user's checkout also: an edit built by plain {@code cargo build}, then reverted.
  */
+@Tag("slow")
 class LayerFreshnessEndToEndTest {
   private static final LayerPlan PLAN =
       new LayerPlan(ImmutableList.of(ImmutableList.of("greeter"), ImmutableList.of("tool")), ImmutableList.of("app"));

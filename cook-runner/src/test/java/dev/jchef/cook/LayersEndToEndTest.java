@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Member layers with real cargo, as a container build runs them: cook; layer 1 ({@code greeter})
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * step: it compiles only {@code app}, the final step's package, and the program is the real one.
  * The example's members inherit version, edition, lints and a dependency from the root manifest.
  */
+@Tag("slow")
 class LayersEndToEndTest {
   private static final LayerPlan PLAN =
       new LayerPlan(

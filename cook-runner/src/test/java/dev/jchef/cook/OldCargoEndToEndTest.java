@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Cook with the cargo of a builder image: Debian 12's cargo 1.65 and rustc 1.63, whose JSON
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rustc); skipped, saying so, where it is missing, unless {@code JCHEF_REQUIRE_OLD_CARGO} is true
  * (CI installs it).
  */
+@Tag("slow")
 class OldCargoEndToEndTest {
   private static final Path CARGO = Path.of("/usr/bin/cargo");
   private static final Path RUSTC = Path.of("/usr/bin/rustc");

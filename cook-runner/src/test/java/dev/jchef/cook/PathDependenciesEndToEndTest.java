@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Path dependencies that are not members (the README's "What goes into the recipe") with real cargo: a path dependency outside the root, an excluded one
  * inside it, and a {@code [patch]} path crate, which the user provides before cook like a vendor
  * directory. Cook succeeds, and the real build compiles no registry crate.
  */
+@Tag("slow")
 class PathDependenciesEndToEndTest {
   @TempDir Path base;
 

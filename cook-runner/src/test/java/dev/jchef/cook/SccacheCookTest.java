@@ -21,12 +21,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@code cook --sccache}: two builders sharing one {@code SCCACHE_DIR}, as teams share a cache
  * backend. Skipped, saying so, where sccache is missing, unless {@code JCHEF_REQUIRE_SCCACHE} is
  * {@code true} (CI installs it and sets it).
  */
+@Tag("slow")
 class SccacheCookTest {
   @TempDir Path base;
   private Path cacheDirectory;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every cook flag that builds tests, benches or examples pre-builds what the same real build
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * declare: a member with nothing but integration tests ({@code it}), a member whose example alone
  * uses a dev-dependency ({@code demos}), a bench using one ({@code app}).
  */
+@Tag("slow")
 class TestTargetsEndToEndTest {
   private static final Fixture WORKSPACE =
       Fixture.of(

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Runs at the same time, as two CI jobs sharing a directory or a retried step do: cooks of one
  * directory take turns (the second says it waits) and both succeed, with the real build on top
  * right; prepares writing one recipe leave a whole recipe.
  */
+@Tag("slow")
 class ConcurrentRunsTest {
   private static final String WAITING = "jchef cook: waiting for another cook of ";
 

@@ -17,8 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** {@code jchef prepare} then {@code jchef cook} with real cargo, through the command line. */
+@Tag("slow")
 class CookCommandTest {
   @TempDir Path base;
   private Map<String, String> environment;

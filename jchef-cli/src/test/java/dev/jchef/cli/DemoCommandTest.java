@@ -7,7 +7,9 @@ import dev.jchef.model.testing.Cargo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
+@Tag("slow")
 class DemoCommandTest {
   @TempDir Path directory;
 

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * On a file system that is full, or read-only, prepare and cook end with one clear line and a
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tmpfs and a read-only bind mount, which need root (tests run as root on CI, where {@code
  * JCHEF_REQUIRE_MOUNT} makes a missing one a failure; elsewhere they are skipped, saying so).
  */
+@Tag("slow")
 class FullDiskAndReadOnlyTest {
   private static final Fixture WORKSPACE =
       Fixture.of(

@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Huge inputs in a JVM of 256 MiB ({@code -Xmx256m}): a recipe with a 100 MB string field is
  * refused before it is read, with one line; one with 100,000 manifests is handled ({@code hash},
  * {@code diff}). Neither ends in an OutOfMemoryError.
  */
+@Tag("slow")
 class HugeInputsTest {
   @TempDir Path directory;
 

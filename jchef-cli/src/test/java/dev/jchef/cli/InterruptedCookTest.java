@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A cook stopped by a signal while cargo builds: Ctrl-C on a terminal (SIGINT to jchef, cargo and
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the last unit of the example workspace, so that the signal comes once the other dummies (the
  * {@code greeter} library, {@code app}'s build script) are compiled.
  */
+@Tag("slow")
 class InterruptedCookTest {
   private static final String INTERRUPTED = "jchef cook: interrupted; run it again to continue";
   /** The example workspace's own packages; anything of theirs in the target directory is a dummy's. */

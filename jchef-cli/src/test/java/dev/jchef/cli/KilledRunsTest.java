@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Killed at any moment, a run is simply run again: {@code jchef cook} of the example workspace
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and gives the real program. And {@code jchef
  * prepare} killed while it replaces a recipe leaves the old recipe or the new one, never a mix.
  */
+@Tag("slow")
 class KilledRunsTest {
   @TempDir Path base;
 

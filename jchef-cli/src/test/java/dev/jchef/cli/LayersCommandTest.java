@@ -14,6 +14,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** jchef layers: suggest from history, check, print the Dockerfile lines, fix the times. */
 class LayersCommandTest {
@@ -79,6 +80,7 @@ class LayersCommandTest {
    * vouched for: the layer package's files get the current time, never the fixed one, so cargo
    * compiles them; the final step's files are left alone.
    */
+  @Tag("slow")
   @Test
   void fixTimesWithoutARecordGivesTheLayerPackagesTheCurrentTime() throws Exception {
     Cargo.assumeAvailable();
