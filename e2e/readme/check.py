@@ -105,6 +105,21 @@ def github_actions(body, root, workspace, env):
         raise RuntimeError("the job's program printed %r" % out)
 
 
+def buildah_block(body, env):
+    # The block as written, from the repository's root, with buildah as e2e/container/run.sh sets it
+    # up here: chroot isolation, overlay storage, and BASE the base image run.sh made with
+    # debootstrap (no registry to pull debian:bookworm-slim from), which it must have made first.
+    base = "localhost/jchef-base:bookworm"
+    if shutil.which("buildah") is None or os.getuid() != 0:
+        return "SKIPPED (buildah is not installed, or this is not root)"
+    if subprocess.run(["buildah", "inspect", "--type", "image", base], capture_output=True).returncode != 0:
+        return "SKIPPED (no %s: e2e/container/run.sh makes it)" % base
+    block_env = dict(env, BASE=base, BUILDAH_ISOLATION="chroot", STORAGE_DRIVER="overlay",
+                     PATH=env["PATH"] + ":/usr/sbin:/sbin")
+    sh("set -e\n" + body, home, block_env)
+    return None
+
+
 def file_matches(path, body):
     text = open(os.path.join(home, path), encoding="utf-8").read()
     lines = text.split("\n")
@@ -126,6 +141,13 @@ for line, language, kind, body in blocks():
             run_block(body, root, workspace, env)
         elif kind == "github-actions":
             github_actions(body, root, workspace, env)
+        elif kind.startswith("buildah"):
+            skipped = buildah_block(body, env)
+            if skipped:
+                print("%s: %s" % (name, skipped))
+                if os.environ.get("JCHEF_REQUIRE_BUILDAH") == "true":
+                    raise RuntimeError(skipped + ", and JCHEF_REQUIRE_BUILDAH=true")
+                continue
         elif kind.startswith("file "):
             file_matches(kind[len("file "):].strip(), body)
         elif kind.startswith("output of: "):

@@ -13,6 +13,10 @@
 #   output                an example of output or a listing: not run
 #   compile, xml          Java compiled by ReadmeSnippetsTest (mvn verify); XML must parse
 #   ci                    run by .ci/run itself (the demo, the tests)
+#   buildah               shell, run as written from the repository's root with buildah (chroot
+#                         isolation, overlay storage, BASE=localhost/jchef-base:bookworm, the base
+#                         image e2e/container/run.sh makes); SKIPPED without buildah or that image,
+#                         a failure then with JCHEF_REQUIRE_BUILDAH=true
 #
 #   e2e/readme/run.sh [ARCHIVE]     (ARCHIVE: the release archive; built when not given)
 set -euo pipefail
