@@ -3,9 +3,12 @@ package dev.jchef.model;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Iterables;
 import dev.jchef.model.internal.RelativePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,7 +90,39 @@ public final class Workspace {
         lockfile,
         CargoConfig.find(absoluteRoot),
         ToolchainFile.find(absoluteRoot),
-        discovery.warnings());
+        ImmutableList.<String>builder()
+            .addAll(discovery.warnings())
+            .addAll(linkedPackages(absoluteRoot, members, nonMemberPathDependencies))
+            .build());
+  }
+
+  /**
+   * A warning for each package inside the root whose directory is reached through a symbolic
+   * link. Why: cook writes a real directory of dummies at that path, and a copy step that does
+   * not replace a directory with a link (Docker's {@code COPY}) would leave the dummies there and
+   * the real sources elsewhere, so the real build would compile dummies.
+   */
+  private static List<String> linkedPackages(Path root, List<Member> members, List<Member> pathDependencies) {
+    List<String> warnings = new ArrayList<>();
+    for (Member member : Iterables.concat(members, pathDependencies)) {
+      if (member.directory().equals(Member.ROOT) || member.directory().startsWith("..")) {
+        continue;
+      }
+      Path path = root;
+      for (String part : member.directory().split("/")) {
+        path = path.resolve(part);
+        if (Files.isSymbolicLink(path)) {
+          String link = root.relativize(path).toString().replace('\\', '/');
+          warnings.add(
+              member.directory() + " is reached through the symbolic link " + link + ": cook writes a real"
+                  + " directory of dummies there, and a copy that does not replace a directory with a link"
+                  + " (Docker's COPY) would leave them for the real build; copy the package's files to "
+                  + member.directory() + " (not the link), or make " + link + " a real directory");
+          break;
+        }
+      }
+    }
+    return warnings;
   }
 
   /**

@@ -72,6 +72,32 @@ class PrepareAndHashCommandTest {
     assertTrue(Files.isRegularFile(directory.resolve("recipe.json")));
   }
 
+  /**
+   * A member reached through a directory link: cook would write a real directory of dummies at
+   * its path, which a COPY of the link does not replace; prepare says so, naming the link.
+   */
+  @Test
+  void prepareWarnsOfAMemberReachedThroughASymbolicLink() throws IOException {
+    Fixture.of(
+            "ws/Cargo.toml", "[workspace]\nmembers = [\"crates/linked\"]\n",
+            "shared/linked/Cargo.toml", "[package]\nname = \"linked\"\nversion = \"0.1.0\"\n",
+            "shared/linked/src/lib.rs", "")
+        .writeTo(directory);
+    Files.createDirectories(directory.resolve("ws/crates"));
+    Files.createSymbolicLink(directory.resolve("ws/crates/linked"), Path.of("../../shared/linked"));
+
+    CommandLineRun run = CommandLineRun.in(directory.resolve("ws"), "prepare", "-q");
+
+    assertEquals(
+        new CommandLineRun(
+            0, "",
+            "jchef prepare: warning: crates/linked is reached through the symbolic link crates/linked: cook writes a"
+                + " real directory of dummies there, and a copy that does not replace a directory with a link"
+                + " (Docker's COPY) would leave them for the real build; copy the package's files to crates/linked"
+                + " (not the link), or make crates/linked a real directory\n"),
+        run);
+  }
+
   @Test
   void prepareOfOnePackageCountsOneMemberAndOneManifest() {
     Fixture.of("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n", "src/main.rs", "").writeTo(directory);
