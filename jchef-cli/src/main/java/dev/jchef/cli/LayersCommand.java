@@ -136,7 +136,7 @@ final class LayersCommand implements Callable<Integer> {
     CompileCosts costs = costs(workspace);
     LayerPlanner.Suggestion suggestion = suggest(workspace, costs);
     out.printf(
-        Locale.ROOT, "jchef layers: %d commits read; changes per package: %s%n", suggestion.commits(),
+        Locale.ROOT, "jchef layers: %s read; changes per package: %s%n", Plural.count(suggestion.commits(), "commit"),
         suggestion.changes().entrySet().stream()
             .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
             .map(e -> e.getKey() + " " + e.getValue())

@@ -150,6 +150,7 @@ class LayersCommandTest {
     CommandLineRun suggest = CommandLineRun.in(directory, "layers", "--layers", "1");
 
     assertEquals(0, suggest.exitCode(), suggest.err());
+    assertTrue(suggest.out().startsWith("jchef layers: 1 commit read; "), suggest.out());
     assertTrue(
         suggest.out().contains(
             "layer 1: crates/core\nfinal:   (none listed)\n         and tool, the root package, which the final step"
