@@ -13,15 +13,19 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * What {@code cargo metadata --no-deps --format-version 1} says of a workspace that jchef needs
- * before a build: the target directory cargo will use (after {@code CARGO_TARGET_DIR}, {@code
- * CARGO_BUILD_TARGET_DIR} and every Cargo config's {@code [build] target-dir}: cargo's own answer,
- * not a guess), and the members' directories by package name.
+ * before a build: the target and build directories cargo will use (after {@code CARGO_TARGET_DIR},
+ * {@code CARGO_BUILD_TARGET_DIR}, {@code CARGO_BUILD_BUILD_DIR} and every Cargo config's {@code
+ * [build] target-dir} and {@code build-dir}: cargo's own answer, not a guess), and the members'
+ * directories by package name.
  *
  * @param targetDirectory absolute
+ * @param buildDirectory where cargo keeps the units ({@code deps/}, {@code .fingerprint/}):
+ *     {@code build.build-dir} (stable since cargo 1.91, {@code CARGO_BUILD_BUILD_DIR}) when set,
+ *     else the target directory; absolute
  * @param members each member's directory relative to {@code root} ({@code crates/a}, {@code ""}
  *     for the root package), by package name
  */
-record CargoMetadata(Path targetDirectory, Map<String, String> members) {
+record CargoMetadata(Path targetDirectory, Path buildDirectory, Map<String, String> members) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   CargoMetadata {
@@ -85,7 +89,10 @@ record CargoMetadata(Path targetDirectory, Map<String, String> members) {
           members.put(pkg.path("name").asString(), base.relativize(directory).toString().replace('\\', '/'));
         }
       }
-      return new CargoMetadata(Path.of(document.path("target_directory").asString()), members);
+      Path target = Path.of(document.path("target_directory").asString());
+      // An older cargo has no build directory: its units are in the target directory.
+      Path build = document.path("build_directory").isString() ? Path.of(document.path("build_directory").asString()) : target;
+      return new CargoMetadata(target, build, members);
     } catch (JacksonException | IllegalArgumentException e) {
       throw new CookException(1, "cargo metadata printed something that is not its JSON: " + e.getMessage());
     }

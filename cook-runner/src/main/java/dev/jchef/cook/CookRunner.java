@@ -138,6 +138,12 @@ public final class CookRunner {
         checkCopiedIn(directory, earlier, layer, skeleton);
       }
     }
+    for (int later = layer + 1; later <= plan.layers().size() + 1; later++) {
+      List<String> packages = later <= plan.layers().size() ? plan.members(later) : plan.finalStep();
+      for (String directory : packages) {
+        checkNotYetCopied(directory, later, layer, plan.layers().size(), skeleton);
+      }
+    }
     if (!Files.isRegularFile(root.resolve(WORKSPACE_MANIFEST))) {
       throw new CookException(
           1, "layer " + layer + ": the real root manifest is not here: add `COPY Cargo.toml " + WORKSPACE_MANIFEST
@@ -177,6 +183,24 @@ public final class CookRunner {
           1, "layer " + layer + ": " + directory + "/Cargo.toml is still the skeleton's dummy: add `" + copy
               + "` before `RUN jchef cook --layer " + of + "`");
     }
+  }
+
+  /**
+   * Refuses a layer step that finds the real files of a package of a later step ({@code later}; the
+   * final step when past the last layer) already copied in: the step would build it from the
+   * skeleton's dummy, and the writer would refuse its real files.
+   */
+  private void checkNotYetCopied(String directory, int later, int layer, int layers, SkeletonWriter skeleton) {
+    String manifest = directory + "/Cargo.toml";
+    if (!Files.isRegularFile(root.resolve(manifest)) || skeleton.wrote(manifest)) {
+      return;
+    }
+    String copy = "`COPY " + directory + " " + directory + "`";
+    throw new CookException(
+        1, "layer " + layer + ": " + directory + ", of " + (later <= layers ? "layer " + later : "the final step")
+            + ", is already here: copy it after `RUN jchef cook --layer " + layer + "` ("
+            + (later <= layers ? copy + ", then `RUN jchef cook --layer " + later + "`" : "`COPY . .` before the final build")
+            + ")");
   }
 
   /**
@@ -228,11 +252,11 @@ public final class CookRunner {
     Map<String, String> cargoEnvironment = cargoEnvironment(Optional.empty());
     CargoMetadata metadata =
         CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
-    Path target = options.compilation().targetDirectory().map(root::resolve).orElse(metadata.targetDirectory());
-    Path measure = target.resolve("jchef-measure");
+    Path measure = unitDirectory(metadata, options).resolve("jchef-measure");
     LayerFreshness members = new LayerFreshness(root, measure, metadata.members(), Map.of());
     members.forgetUnits();
     cargoEnvironment.put("CARGO_TARGET_DIR", measure.toString());
+    cargoEnvironment.put("CARGO_BUILD_BUILD_DIR", measure.toString());
     CookOptions measuring =
         options.withCompilation(options.compilation().withTimings(true).withoutTargetDirectory());
     new CargoProcess(Executables.cargo(environment), cargoEnvironment)
@@ -245,10 +269,21 @@ public final class CookRunner {
   private LayerFreshness freshness(Map<String, String> layerPackages, Map<String, String> cargoEnvironment, CookOptions options) {
     CargoMetadata metadata =
         CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
-    Path target = options.compilation().targetDirectory().map(root::resolve).orElse(metadata.targetDirectory());
     Map<String, String> others = new HashMap<>(metadata.members());
     others.keySet().removeAll(layerPackages.keySet());
-    return new LayerFreshness(root, target, layerPackages, others);
+    return new LayerFreshness(root, unitDirectory(metadata, options), layerPackages, others);
+  }
+
+  /**
+   * Where cargo keeps the units of a build with {@code options}: the build directory when one is
+   * configured apart from the target directory, else {@code --target-dir}, else cargo's target
+   * directory.
+   */
+  private Path unitDirectory(CargoMetadata metadata, CookOptions options) {
+    if (!metadata.buildDirectory().equals(metadata.targetDirectory())) {
+      return metadata.buildDirectory();
+    }
+    return options.compilation().targetDirectory().map(root::resolve).orElse(metadata.targetDirectory());
   }
 
   /** The package names of layer package directories, from their manifests here. */

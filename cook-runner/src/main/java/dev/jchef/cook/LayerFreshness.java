@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  *       files is newer than the record, and the package's files, and the files outside it that
  *       its units read ({@link UnitInputs}), hash as recorded; any other unit's fingerprint is
  *       removed, so that cargo builds it again whatever the times say;
- *   <li>a layer package's file gets the fixed time when the package has units left that the
+ *   <li>a layer package's file (a link to a file is hashed by what it leads to, and its time is
+ *       left to the file it leads to) gets the fixed time when the package has units left that the
  *       record vouches for and no unit outside the layers reads the file; every other file of a
  *       layer package gets the current time, and never one earlier than the newest file under
  *       {@code .fingerprint/}, so that cargo sees it as changed. A file outside every layer
@@ -56,7 +57,8 @@ import java.util.stream.Stream;
  *
  * After a successful build ({@link #record}), every unit of a layer package in the target
  * directory was either vouched for or built by that build from the hashed content, so the record
- * is written anew; a package whose files changed while cargo ran is left out of it.
+ * is written anew; a package whose files, or the files outside it that its units read, changed
+ * while cargo ran is left out of it.
  */
 final class LayerFreshness {
   private final Path root;
@@ -86,8 +88,14 @@ final class LayerFreshness {
    * @param removedUnits fingerprint directories removed: units cargo must build again
    * @param fixed files given the fixed time
    * @param renewed files given the current time
+   * @param outside the SHA-256 of each file outside its package that a layer package's units read,
+   *     as far as the target directory told before the build
+   * @param done when the times were set: a file outside the packages changed after this was
+   *     changed while cargo ran
    */
-  record Prepared(Map<String, SortedMap<String, String>> files, int removedUnits, int fixed, int renewed) {}
+  record Prepared(
+      Map<String, SortedMap<String, String>> files, int removedUnits, int fixed, int renewed,
+      Map<String, String> outside, Instant done) {}
 
   /**
    * Applies the rule before a build: removes the fingerprints of units the records do not vouch
@@ -100,11 +108,13 @@ final class LayerFreshness {
     Set<String> vouched = new HashSet<>();
     Set<String> vouchedOutside = new HashSet<>();
     Set<String> readByOthers = new HashSet<>();
+    Map<String, String> outside = new HashMap<>();
     int removed = 0;
     for (Path profile : profileDirectories()) {
       LayerSourceRecord record = LayerSourceRecord.read(profile);
       UnitInputs inputs = UnitInputs.scan(profile, root, layerPackages, otherPackages);
       readByOthers.addAll(inputs.readByOthers());
+      inputs.external().values().forEach(files -> files.forEach(file -> outside.computeIfAbsent(file, f -> hash(root.resolve(f)))));
       SortedMap<String, LayerSourceRecord.Entry> kept = new TreeMap<>();
       for (Map.Entry<String, String> pkg : layerPackages.entrySet()) {
         String directory = pkg.getValue();
@@ -137,6 +147,9 @@ final class LayerFreshness {
     int changed = 0;
     for (Map.Entry<String, SortedMap<String, String>> pkg : own.entrySet()) {
       for (String file : pkg.getValue().keySet()) {
+        if (Files.isSymbolicLink(root.resolve(file))) {
+          continue; // its target's time is its own package's (or cargo's) to decide
+        }
         boolean fix = vouched.contains(pkg.getKey()) && !readByOthers.contains(file);
         SourceTimes.set(root.resolve(file), fix ? SourceTimes.FIXED : renewed);
         if (fix) {
@@ -155,7 +168,7 @@ final class LayerFreshness {
         fixed++;
       }
     }
-    return new Prepared(own, removed, fixed, changed);
+    return new Prepared(own, removed, fixed, changed, outside, Instant.now());
   }
 
   /**
@@ -190,8 +203,15 @@ final class LayerFreshness {
           continue; // nothing here, or changed while cargo ran: vouch for nothing
         }
         SortedMap<String, String> files = new TreeMap<>(own.get(directory));
+        boolean changedWhileBuilding = false;
         for (String path : inputs.external().getOrDefault(directory, Set.of())) {
-          files.put(path, hash(root.resolve(path)));
+          String now = hash(root.resolve(path));
+          String was = before.outside().get(path);
+          changedWhileBuilding |= was != null ? !was.equals(now) : modifiedAfter(root.resolve(path), before.done());
+          files.put(path, now);
+        }
+        if (changedWhileBuilding) {
+          continue; // what cargo read is not known: vouch for nothing, so the next build compiles it
         }
         Instant recorded = Instant.now();
         for (Path unit : units) {
@@ -205,6 +225,14 @@ final class LayerFreshness {
             new LayerSourceRecord.Entry(files, units.stream().map(u -> u.getFileName().toString()).toList(), recorded));
       }
       new LayerSourceRecord(entries).write(profile);
+    }
+  }
+
+  private static boolean modifiedAfter(Path file, Instant time) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isAfter(time);
+    } catch (IOException e) {
+      return false; // gone: its hash says so
     }
   }
 
@@ -300,7 +328,8 @@ final class LayerFreshness {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                  if (attributes.isRegularFile()) {
+                  // A link to a file is hashed by what it leads to: rustc reads through it.
+                  if (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file))) {
                     files.put(root.relativize(file).toString().replace('\\', '/'), hash(file));
                   }
                   return FileVisitResult.CONTINUE;

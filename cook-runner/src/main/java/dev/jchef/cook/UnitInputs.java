@@ -62,7 +62,9 @@ record UnitInputs(Map<String, Set<String>> external, Set<String> readByOthers) {
       }
       Optional<String> owner = relative(root, root.resolve(inputs.get(0))).flatMap(p -> packageOf(p, layerPackages.values()));
       for (String input : inputs.subList(1, inputs.size())) {
-        relative(root, root.resolve(input)).ifPresent(path -> note(path, owner, external, readByOthers));
+        for (Path path : withLinkTarget(root.resolve(input), root)) {
+          relative(root, path).ifPresent(read -> note(read, owner, external, readByOthers));
+        }
       }
     }
     for (Path build : files(profileDirectory.resolve("build"), "")) {
@@ -79,8 +81,9 @@ record UnitInputs(Map<String, Set<String>> external, Set<String> readByOthers) {
       for (String line : lines(output)) {
         Matcher rerun = RERUN.matcher(line.strip());
         if (rerun.matches()) {
-          relative(root, root.resolve(directory).resolve(rerun.group(1)))
-              .ifPresent(path -> note(path, owner, external, readByOthers));
+          for (Path path : withLinkTarget(root.resolve(directory).resolve(rerun.group(1)), root)) {
+            relative(root, path).ifPresent(read -> note(read, owner, external, readByOthers));
+          }
         }
       }
     }
@@ -98,6 +101,22 @@ record UnitInputs(Map<String, Set<String>> external, Set<String> readByOthers) {
     }
   }
 
+  /**
+   * {@code path}, and the file it really is when a link is on the way (a link inside one package
+   * to a file of another: both are inputs, and the file's own package decides its time).
+   */
+  private static List<Path> withLinkTarget(Path path, Path root) {
+    if (!path.normalize().startsWith(root)) {
+      return List.of(path); // outside the workspace (a registry crate's source): not followed
+    }
+    try {
+      Path real = path.toRealPath();
+      return real.equals(path.normalize()) ? List.of(path) : List.of(path, real);
+    } catch (IOException e) {
+      return List.of(path); // gone, or unreadable: the path alone
+    }
+  }
+
   /** The layer package directory holding {@code path}, the deepest one. */
   static Optional<String> packageOf(String path, java.util.Collection<String> directories) {
     return directories.stream().filter(d -> inside(path, d)).max(java.util.Comparator.comparingInt(String::length));
@@ -110,10 +129,22 @@ record UnitInputs(Map<String, Set<String>> external, Set<String> readByOthers) {
   /** {@code path} relative to {@code root} with {@code /}, when it lies inside it. */
   private static Optional<String> relative(Path root, Path path) {
     Path normal = path.normalize();
-    if (!normal.startsWith(root) || normal.equals(root)) {
+    Path base = root;
+    if (!normal.startsWith(root)) {
+      base = realPath(root); // a link's target is a real path, and the root may lie behind a link
+    }
+    if (!normal.startsWith(base) || normal.equals(base)) {
       return Optional.empty();
     }
-    return Optional.of(root.relativize(normal).toString().replace('\\', '/'));
+    return Optional.of(base.relativize(normal).toString().replace('\\', '/'));
+  }
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path;
+    }
   }
 
   /** The inputs of a dep-info file's first rule, spaces unescaped. */

@@ -91,6 +91,13 @@ final class CookScenario {
     return quietly(directory, runner -> runner.build(plan), CookOptions.defaults());
   }
 
+  /** {@link #buildLayered(Path, LayerPlan)} with more environment variables for cargo. */
+  RealBuild.Report buildLayered(Path directory, LayerPlan plan, Map<String, String> more) {
+    Map<String, String> both = new java.util.HashMap<>(environment);
+    both.putAll(more);
+    return quietly(directory, runner -> runner.withEnvironment(both).build(plan), CookOptions.defaults());
+  }
+
   /** {@code jchef layers --fix-times} in the cook directory, before a plain cargo build. */
   LayerCheck fixLayerTimes(LayerPlan plan) {
     return quietly(cook, runner -> runner.fixLayerTimes(plan), CookOptions.defaults());

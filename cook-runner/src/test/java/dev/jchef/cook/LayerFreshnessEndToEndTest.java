@@ -120,6 +120,35 @@ class LayerFreshnessEndToEndTest {
     }
   }
 
+  /**
+   * cargo's build directory ({@code build.build-dir}, stable since 1.91) apart from the target
+   * directory: the units, and so the record, live there. Built with it, then without it after an
+   * edit, then with it again: the units there are the old content's and must not be reused.
+   */
+  @org.junit.jupiter.api.Test
+  void theRecordFollowsCargosBuildDirectory() throws IOException {
+    scenario = CookScenario.of(base, CookScenario.example());
+    Map<String, String> buildDir = Map.of("CARGO_BUILD_BUILD_DIR", base.resolve("build-dir").toString());
+    scenario.buildLayered(scenario.project, PLAN, buildDir);
+    assertTrue(Files.isDirectory(base.resolve("build-dir/debug/.fingerprint")));
+    assertTrue(Files.exists(base.resolve("build-dir/debug").resolve(LayerSourceRecord.FILE_NAME)));
+
+    scenario.edit("greeter/src/lib.rs",
+        Files.readString(scenario.project.resolve("greeter/src/lib.rs")).replace("shout(\"welcome\")", "shout(\"greetings\")"));
+    scenario.buildLayered(scenario.project, PLAN);
+    assertTrue(program(scenario.project).contains("GREETINGS!!!"));
+    Instant start = Instant.now();
+    scenario.buildLayered(scenario.project, PLAN, buildDir);
+
+    assertTrue(program(scenario.project).contains("GREETINGS!!!"), program(scenario.project));
+    try (Stream<Path> rlibs = Files.list(base.resolve("build-dir/debug/deps"))) {
+      assertTrue(
+          rlibs.filter(f -> f.getFileName().toString().matches("libgreeter-[0-9a-f]{16}\\.rlib"))
+              .anyMatch(f -> f.toFile().lastModified() > start.toEpochMilli()),
+          "greeter was not compiled again in the build directory");
+    }
+  }
+
   /** One build in {@code setting}; asserts the program's output and whether greeter compiled. */
   private void build(Setting setting, String change, String expected) throws IOException {
     String state = state();

@@ -179,12 +179,21 @@ class LayersEndToEndTest {
         "layer 2: greeter/Cargo.toml is still the skeleton's dummy: add `COPY greeter greeter` before"
             + " `RUN jchef cook --layer 1`");
 
-    // The real sources were copied over the cooked directory and one edited: the skeleton
-    // writer refuses to overwrite them, and no time changes (the edited file's included).
+    // The real sources were copied over the cooked directory and one edited (the packages of the
+    // later steps came too early): refused, and no time changes (the edited file's included).
     fresh.copySources();
     fresh.edit("greeter/src/lib.rs", Files.readString(fresh.project.resolve("greeter/src/lib.rs")) + "// edited\n");
     fresh.copySources();
-    assertThrows(RuntimeException.class, () -> snapshotAround(fresh, () -> fresh.cookLayer(recipe, PLAN, 1)));
+    assertRefusedChangingNothing(
+        fresh, () -> fresh.cookLayer(recipe, PLAN, 1),
+        "layer 1: tool, of layer 2, is already here: copy it after `RUN jchef cook --layer 1` (`COPY tool tool`,"
+            + " then `RUN jchef cook --layer 2`)");
+    // Only the final step's package came too early: named as the final step's.
+    LayerPlan oneLayer = new LayerPlan(ImmutableList.of(ImmutableList.of("greeter", "tool")), ImmutableList.of("app"));
+    assertRefusedChangingNothing(
+        fresh, () -> fresh.cookLayer(recipe, oneLayer, 1),
+        "layer 1: app, of the final step, is already here: copy it after `RUN jchef cook --layer 1` (`COPY . .`"
+            + " before the final build)");
 
     // The times step, with a plan naming a package that is not here.
     LayerPlan stale = new LayerPlan(ImmutableList.of(ImmutableList.of("gone")), ImmutableList.of("app"));

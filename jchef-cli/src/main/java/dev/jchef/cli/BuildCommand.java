@@ -3,11 +3,14 @@ package dev.jchef.cli;
 import dev.jchef.cook.CargoSubcommand;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookRunner;
+import dev.jchef.cook.ManifestOptions;
 import dev.jchef.cook.RealBuild;
 import dev.jchef.recipe.LayerPlan;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
             + " directory, for the next build. Takes cargo build's flags.")
 final class BuildCommand implements Callable<Integer> {
   @Option(names = "--layers", paramLabel = "FILE", defaultValue = LayerPlan.FILE_NAME, order = 1,
-      description = "The layer plan (default: ${DEFAULT-VALUE}).")
+      description = "The layer plan (default: ${DEFAULT-VALUE}, beside the manifest of --manifest-path when given).")
   Path layersFile;
 
   @Mixin CargoFlags cargo;
@@ -42,15 +45,25 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LayerPlan plan = LayerPlan.read(main.workingDirectory().resolve(layersFile), layersFile.toString());
+    // With --manifest-path the workspace is that manifest's directory, and the plan is found there.
+    CookOptions options = options();
+    Optional<Path> manifestPath = options.manifest().manifestPath().map(main.workingDirectory()::resolve);
+    Path root = manifestPath.map(Path::getParent).orElse(main.workingDirectory());
+    ManifestOptions manifest = options.manifest();
+    options = options.withManifest(
+        new ManifestOptions(manifestPath, manifest.locked(), manifest.offline(), manifest.frozen()));
+    Path planFile = manifestPath.isPresent() && !layersFile.isAbsolute() ? root.resolve(layersFile) : main.workingDirectory().resolve(layersFile);
+    LayerPlan plan = LayerPlan.read(planFile, layersFile.toString());
     RealBuild.Report report =
-        CookRunner.in(main.workingDirectory(), options())
+        CookRunner.in(root, options)
             .withEnvironment(main.environment())
             .withOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), main.terminal())
             .build(plan);
     spec.commandLine().getErr().printf(
         Locale.ROOT, "jchef build: %s compiled, %s from the registry, %.1f s%n",
-        report.workspaceCompiled().isEmpty() ? "no workspace unit" : String.join(", ", report.workspaceCompiled()),
+        report.workspaceCompiled().isEmpty()
+            ? "no workspace unit"
+            : report.workspaceCompiled().stream().map(RealBuild::unitName).collect(Collectors.joining(", ")),
         report.registryCompiled().size() == 1 ? "1 unit" : report.registryCompiled().size() + " units",
         report.elapsed().toMillis() / 1000.0);
     return ExitCode.OK;
