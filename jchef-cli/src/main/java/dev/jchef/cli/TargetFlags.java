@@ -18,21 +18,21 @@ final class TargetFlags {
   boolean allBins;
 
   @Option(names = "--example", paramLabel = "NAME",
-      description = "Build this example's dependencies; repeatable. One the recipe leaves out is built as --examples.")
+      description = "Build this example (cook: its dependencies; one the recipe leaves out is built as --examples); repeatable.")
   List<String> examples = new ArrayList<>();
 
   @Option(names = "--examples", description = "Build all examples.")
   boolean allExamples;
 
   @Option(names = "--test", paramLabel = "NAME",
-      description = "Build this test's dependencies; repeatable. One the recipe leaves out is built as --tests.")
+      description = "Build this test (cook: its dependencies; one the recipe leaves out is built as --tests); repeatable.")
   List<String> tests = new ArrayList<>();
 
   @Option(names = "--tests", description = "Build all tests.")
   boolean allTests;
 
   @Option(names = "--bench", paramLabel = "NAME",
-      description = "Build this bench's dependencies; repeatable. One the recipe leaves out is built as --benches.")
+      description = "Build this bench (cook: its dependencies; one the recipe leaves out is built as --benches); repeatable.")
   List<String> benches = new ArrayList<>();
 
   @Option(names = "--benches", description = "Build all benches.")
