@@ -161,7 +161,20 @@ public final class CookRunner {
     }
     CookOptions layerOptions =
         options.withManifest(new ManifestOptions(manifest.manifestPath(), false, manifest.offline() || manifest.frozen(), false));
-    return run(layerRecipe, recipeFile, layerOptions, real, Optional.of(packageNames(real)));
+    try {
+      return run(layerRecipe, recipeFile, layerOptions, real, Optional.of(packageNames(real)));
+    } catch (CookException e) {
+      if (e.interrupted()) {
+        throw e;
+      }
+      // The step has only its packages' directories: a file they read from outside (a README a
+      // crate's documentation includes, a file a build script reads) is not here unless copied.
+      throw new CookException(
+          e.exitCode(),
+          e.getMessage() + "; if a package of layer " + layer + " reads a file outside its directory (an"
+              + " include_str! of ../README.md, a file its build script reads), copy that file in before `RUN"
+              + " jchef cook --layer " + layer + "` too");
+    }
   }
 
   /**

@@ -136,6 +136,35 @@ class LayersEndToEndTest {
     assertTrue(Integer.parseInt(counts.group(2)) < locked, last + " against " + locked + " locked");
   }
 
+  /**
+   * A layer package whose crate documentation includes a file outside its directory: the step
+   * has only the package's directory, cargo fails, and the error says what to copy in.
+   */
+  @Test
+  void aFileALayerPackageReadsFromOutsideIsNamedWhenTheStepFails() throws IOException {
+    CookScenario scenario =
+        CookScenario.of(
+                base,
+                CookScenario.example()
+                    .with("README.md", "Welcomes people, loudly.\n")
+                    .with(
+                        "greeter/src/lib.rs",
+                        "#![doc = include_str!(\"../../README.md\")]\n\n/// A welcome for `name`.\n"
+                            + "pub fn welcome(name: &str) -> String {\n    format!(\"{} {}\", chef_greeting::greet(name),"
+                            + " chef_shout::shout(\"welcome\"))\n}\n"))
+            .expectingFailures();
+    Recipe recipe = scenario.prepare();
+    scenario.cook(recipe, CookOptions.defaults());
+
+    CookException error = assertThrows(CookException.class, () -> layer(scenario, recipe, 1, "greeter"));
+
+    assertTrue(
+        error.getMessage().endsWith(
+            "; if a package of layer 1 reads a file outside its directory (an include_str! of ../README.md, a file its"
+                + " build script reads), copy that file in before `RUN jchef cook --layer 1` too"),
+        error.getMessage());
+  }
+
   @Test
   void aLayerWhoseFilesWereNotCopiedInIsAClearError() {
     CookScenario scenario = CookScenario.of(base, CookScenario.example());
