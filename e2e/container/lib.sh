@@ -45,7 +45,8 @@ build() {
   awk -v n="$name" -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%s %.1f\n", n, b - a }' >> "$work/totals"
 }
 
-# step_cached NAME PATTERN: whether the step whose STEP line matches came from the layer cache
+# step_cached NAME PATTERN: whether the step whose STEP line matches came from the layer cache.
+# Not for a stage's last step: another stage's "Using cache" line may follow it in the log.
 step_cached() {
   awk -v pattern="$2" '
     / STEP [0-9]+\/[0-9]+: / { in_step = index($0, pattern) > 0; next }
