@@ -88,8 +88,8 @@ final class LayerFreshness {
    * @param removedUnits fingerprint directories removed: units cargo must build again
    * @param fixed files given the fixed time
    * @param renewed files given the current time
-   * @param outside the SHA-256 of each file outside its package that a layer package's units read,
-   *     as far as the target directory told before the build
+   * @param outside the SHA-256 of each file outside its package that a layer package's units read
+   *     or a record names, hashed before the build
    * @param done when the times were set: a file outside the packages changed after this was
    *     changed while cargo ran
    */
@@ -114,12 +114,12 @@ final class LayerFreshness {
       LayerSourceRecord record = LayerSourceRecord.read(profile);
       UnitInputs inputs = UnitInputs.scan(profile, root, layerPackages, otherPackages);
       readByOthers.addAll(inputs.readByOthers());
-      inputs.external().values().forEach(files -> files.forEach(file -> outside.computeIfAbsent(file, f -> hash(root.resolve(f)))));
+      inputs.external().values().forEach(files -> files.forEach(file -> outsideHash(file, outside)));
       SortedMap<String, LayerSourceRecord.Entry> kept = new TreeMap<>();
       for (Map.Entry<String, String> pkg : layerPackages.entrySet()) {
         String directory = pkg.getValue();
         LayerSourceRecord.Entry entry = record.packages().get(directory);
-        boolean contentMatches = entry != null && matches(entry, own.get(directory), directory);
+        boolean contentMatches = entry != null && matches(entry, own.get(directory), directory, outside);
         List<String> surviving = new ArrayList<>();
         for (Path unit : units(profile, pkg.getKey())) {
           String name = unit.getFileName().toString();
@@ -236,17 +236,26 @@ final class LayerFreshness {
     }
   }
 
-  /** Whether the recorded hashes are the current ones: the package's own files exactly, and the rest. */
-  private boolean matches(LayerSourceRecord.Entry entry, SortedMap<String, String> own, String directory) {
+  /**
+   * Whether the recorded hashes are the current ones: the package's own files exactly, and the
+   * rest, hashed once for all packages and profile directories into {@code outside}.
+   */
+  private boolean matches(
+      LayerSourceRecord.Entry entry, SortedMap<String, String> own, String directory, Map<String, String> outside) {
     SortedMap<String, String> recordedOwn = new TreeMap<>();
     for (Map.Entry<String, String> file : entry.files().entrySet()) {
       if (file.getKey().startsWith(directory + "/")) {
         recordedOwn.put(file.getKey(), file.getValue());
-      } else if (!file.getValue().equals(hash(root.resolve(file.getKey())))) {
+      } else if (!file.getValue().equals(outsideHash(file.getKey(), outside))) {
         return false;
       }
     }
     return recordedOwn.equals(own);
+  }
+
+  /** The hash of a file outside its package, from {@code outside} or hashed into it. */
+  private String outsideHash(String file, Map<String, String> outside) {
+    return outside.computeIfAbsent(file, f -> hash(root.resolve(f)));
   }
 
   /** The time a file cargo must see as changed gets: now, and after every fingerprint. */

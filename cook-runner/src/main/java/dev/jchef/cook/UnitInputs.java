@@ -49,8 +49,9 @@ record UnitInputs(Map<String, Set<String>> external, Set<String> readByOthers) {
       Path profileDirectory, Path root, Map<String, String> layerPackages, Map<String, String> otherPackages) {
     Map<String, Set<String>> external = new HashMap<>();
     Set<String> readByOthers = new TreeSet<>();
+    List<Path> builds = files(profileDirectory.resolve("build"), "");
     List<Path> depInfo = new ArrayList<>(files(profileDirectory.resolve("deps"), ".d"));
-    for (Path build : files(profileDirectory.resolve("build"), "")) {
+    for (Path build : builds) {
       if (Files.isDirectory(build)) {
         depInfo.addAll(files(build, ".d"));
       }
@@ -62,12 +63,10 @@ record UnitInputs(Map<String, Set<String>> external, Set<String> readByOthers) {
       }
       Optional<String> owner = relative(root, root.resolve(inputs.get(0))).flatMap(p -> packageOf(p, layerPackages.values()));
       for (String input : inputs.subList(1, inputs.size())) {
-        for (Path path : withLinkTarget(root.resolve(input), root)) {
-          relative(root, path).ifPresent(read -> note(read, owner, external, readByOthers));
-        }
+        noteRead(root.resolve(input), root, owner, external, readByOthers);
       }
     }
-    for (Path build : files(profileDirectory.resolve("build"), "")) {
+    for (Path build : builds) {
       Matcher name = BUILD_RUN.matcher(build.getFileName().toString());
       Path output = build.resolve("output");
       if (!name.matches() || !Files.isRegularFile(output)) {
@@ -81,13 +80,19 @@ record UnitInputs(Map<String, Set<String>> external, Set<String> readByOthers) {
       for (String line : lines(output)) {
         Matcher rerun = RERUN.matcher(line.strip());
         if (rerun.matches()) {
-          for (Path path : withLinkTarget(root.resolve(directory).resolve(rerun.group(1)), root)) {
-            relative(root, path).ifPresent(read -> note(read, owner, external, readByOthers));
-          }
+          noteRead(root.resolve(directory).resolve(rerun.group(1)), root, owner, external, readByOthers);
         }
       }
     }
     return new UnitInputs(external, readByOthers);
+  }
+
+  /** Notes a file a unit of {@code owner} read, and the file it really is behind a link. */
+  private static void noteRead(
+      Path read, Path root, Optional<String> owner, Map<String, Set<String>> external, Set<String> readByOthers) {
+    for (Path path : withLinkTarget(read, root)) {
+      relative(root, path).ifPresent(file -> note(file, owner, external, readByOthers));
+    }
   }
 
   private static void note(
