@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,11 +54,8 @@ final class BuiltPackages {
     lines.removeIf(line -> line.startsWith(key + " "));
     lines.add(key + " " + count);
     List<String> kept = lines.subList(Math.max(0, lines.size() - KEEP), lines.size());
-    Path file = root.resolve(PATH);
-    Path temporary = root.resolve(PATH + ".jchef-tmp");
     try {
-      Files.write(temporary, kept, StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      ReplacedFile.write(root.resolve(PATH), String.join("\n", kept) + "\n");
     } catch (IOException e) {
       // only the next progress line's total is at stake
     }

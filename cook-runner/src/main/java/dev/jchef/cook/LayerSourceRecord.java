@@ -1,18 +1,17 @@
 package dev.jchef.cook;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.io.StringWriter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -131,9 +130,7 @@ record LayerSourceRecord(SortedMap<String, Entry> packages) {
         json.writeEndObject();
         json.writeEndObject();
       }
-      Path temporary = profileDirectory.resolve(FILE_NAME + ".jchef-tmp");
-      Files.writeString(temporary, text + "\n");
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      ReplacedFile.write(file, text + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
