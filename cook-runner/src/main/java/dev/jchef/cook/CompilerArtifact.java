@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param filenames absolute paths of the unit's files as cargo reported them: for a root unit the
  *     copies cargo "uplifts" into the profile directory ({@code target/debug/app}), else the
  *     files in {@code deps/} whose names carry the unit's hash
+ * @param manifestPath the absolute path of the package's {@code Cargo.toml}, whose directory is
+ *     the package root that relative {@code rerun-if-changed} paths start from; empty if not given
  */
 record CompilerArtifact(
     String packageId, String targetName, ImmutableList<String> targetKinds, boolean fresh,
-    ImmutableList<String> filenames, Optional<String> executable) {
+    ImmutableList<String> filenames, Optional<String> executable, String manifestPath) {
 
   /** The artifact described by a JSON line, if it is a {@code compiler-artifact} message. */
   static Optional<CompilerArtifact> of(JsonNode message) {
@@ -34,7 +36,8 @@ record CompilerArtifact(
             strings(message.path("filenames")),
             message.path("executable").isString()
                 ? Optional.of(message.path("executable").asString())
-                : Optional.empty()));
+                : Optional.empty(),
+            message.path("manifest_path").asString("")));
   }
 
   /**

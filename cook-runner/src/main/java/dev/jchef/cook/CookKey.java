@@ -33,13 +33,23 @@ public final class CookKey {
     hasher.putString(String.valueOf(options.subcommand().cargoName()), StandardCharsets.UTF_8).putChar('\n');
     hasher.putString(String.join("\u0000", options.cargoArguments()), StandardCharsets.UTF_8).putChar('\n');
     hasher.putBoolean(options.noStd()).putChar('\n');
-    hasher.putString(version(Executables.cargo(environment), List.of("-V"), directory, environment), StandardCharsets.UTF_8);
+    hasher.putString(toolchain(directory, environment), StandardCharsets.UTF_8);
+    return hasher.hash().toString();
+  }
+
+  /**
+   * The toolchain as {@code cargo -V} and {@code rustc -vV} print it, run in {@code directory}
+   * (where a toolchain file can choose them) with {@code environment}.
+   *
+   * @throws CookException when cargo or rustc cannot be found or run
+   */
+  static String toolchain(Path directory, Map<String, String> environment) {
     Path rustc =
         Optional.ofNullable(environment.get("RUSTC")).filter(r -> !r.isBlank()).map(Path::of)
             .or(() -> Executables.onPath(environment, "rustc"))
             .orElseThrow(() -> new CookException(1, "rustc not found: it is not on the PATH and RUSTC is not set"));
-    hasher.putString(version(rustc, List.of("-vV"), directory, environment), StandardCharsets.UTF_8);
-    return hasher.hash().toString();
+    return version(Executables.cargo(environment), List.of("-V"), directory, environment)
+        + version(rustc, List.of("-vV"), directory, environment);
   }
 
   private static String version(Path executable, List<String> args, Path directory, Map<String, String> environment) {

@@ -56,10 +56,11 @@ public final class CookRunner {
   private final PrintWriter err;
   private final boolean terminal;
   private final CookInterrupt interrupt;
+  private final Optional<CookCache> cache;
 
   private CookRunner(
       Path root, CookOptions options, Map<String, String> environment, PrintWriter out,
-      PrintWriter err, boolean terminal, CookInterrupt interrupt) {
+      PrintWriter err, boolean terminal, CookInterrupt interrupt, Optional<CookCache> cache) {
     this.root = checkNotNull(root).toAbsolutePath().normalize();
     this.options = checkNotNull(options);
     this.environment = ImmutableMap.copyOf(environment);
@@ -67,6 +68,7 @@ public final class CookRunner {
     this.err = checkNotNull(err);
     this.terminal = terminal;
     this.interrupt = checkNotNull(interrupt);
+    this.cache = checkNotNull(cache);
   }
 
   /** A runner for the directory {@code root}, with this process's environment and output. */
@@ -76,12 +78,13 @@ public final class CookRunner {
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
         System.console() != null,
-        new CookInterrupt());
+        new CookInterrupt(),
+        Optional.empty());
   }
 
   /** This runner with another environment for cargo. */
   public CookRunner withEnvironment(Map<String, String> newEnvironment) {
-    return new CookRunner(root, options, newEnvironment, out, err, terminal, interrupt);
+    return new CookRunner(root, options, newEnvironment, out, err, terminal, interrupt, cache);
   }
 
   /**
@@ -89,7 +92,7 @@ public final class CookRunner {
    * standard output, {@code err} cargo's messages, progress and the summary.
    */
   public CookRunner withOutput(PrintWriter newOut, PrintWriter newErr, boolean isTerminal) {
-    return new CookRunner(root, options, environment, newOut, newErr, isTerminal, interrupt);
+    return new CookRunner(root, options, environment, newOut, newErr, isTerminal, interrupt, cache);
   }
 
   /**
@@ -100,7 +103,20 @@ public final class CookRunner {
    * #cookLayer}) heed it.
    */
   public CookRunner withInterrupt(CookInterrupt newInterrupt) {
-    return new CookRunner(root, options, environment, out, err, terminal, newInterrupt);
+    return new CookRunner(root, options, environment, out, err, terminal, newInterrupt, cache);
+  }
+
+  /**
+   * This runner sharing cooked states through {@code newCache} ({@code --cache-from}, {@code
+   * --cache-to}). Before cargo runs, a {@link #cook} fetches the state stored for its exact key,
+   * else the newest of its scope ({@link CookCacheKey}), runs {@code cargo fetch}, and restores the
+   * state's units into cargo's unit directory ({@link CookState}: checked as untrusted input; units
+   * whose inputs changed are compiled again); after cargo succeeded, it stores the units cargo
+   * reported, never a dummy's. A cache that fails is one line on the error writer: the cook goes
+   * on without it. Layer steps do not use the cache.
+   */
+  public CookRunner withCache(CookCache newCache) {
+    return new CookRunner(root, options, environment, out, err, terminal, interrupt, Optional.of(newCache));
   }
 
   /**
@@ -369,8 +385,12 @@ public final class CookRunner {
     // After the writer's checks and writes: a refused step changes no file time.
     Optional<LayerFreshness> freshness = layerPackages.map(real -> freshness(real, cargoEnvironment, options));
     Optional<LayerFreshness.Prepared> prepared = freshness.map(LayerFreshness::prepare);
-    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment, interrupt);
     CookOptions cargoOptions = withStandInsFor(recipe, options);
+    Predicate<String> isDummy = dummyPackages(recipe, skeleton);
+    Optional<CachedCook> cached =
+        cache.filter(c -> layerPackages.isEmpty()).map(c -> cachedCook(c, recipe, options, cargoEnvironment));
+    cached.ifPresent(c -> c.restore(() -> fetchSources(options, cargoEnvironment), memberNames(recipe)));
+    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment, interrupt);
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
     sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));
     // The progress line's total: what the last cook of this directory with this lockfile and
@@ -396,12 +416,45 @@ public final class CookRunner {
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
       writer.adoptRewrittenFile("Cargo.lock");
       // Even when cargo failed, what the dummies compiled so far must not reach a real build.
-      removed = new DummyArtifactCleaner(root.getFileSystem(), dummyPackages(recipe, skeleton)).clean(messages);
+      removed = new DummyArtifactCleaner(root.getFileSystem(), isDummy).clean(messages);
     }
     freshness.ifPresent(f -> f.record(prepared.orElseThrow()));
+    cached.ifPresent(c -> c.store(messages, isDummy));
     return new CookResult(
         skeleton, true, progress.compiled(), progress.fresh(), removed.size(), sccacheStats,
         elapsedSince(start));
+  }
+
+  private CachedCook cachedCook(CookCache cache, Recipe recipe, CookOptions options, Map<String, String> cargoEnvironment) {
+    CargoMetadata metadata = CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
+    return CachedCook.of(cache, recipe, options, root, unitDirectory(metadata, options), cargoEnvironment, err);
+  }
+
+  /**
+   * {@code cargo fetch} with the cook's manifest options and targets, so that the sources a
+   * restored state's units read are in place before their times are set.
+   *
+   * @return whether it succeeded; its output is printed when it did not
+   */
+  private boolean fetchSources(CookOptions options, Map<String, String> cargoEnvironment) {
+    List<String> args = new java.util.ArrayList<>(List.of("fetch"));
+    args.addAll(options.manifest().cargoArguments());
+    CargoArguments.each(args, "--target", options.compilation().targets());
+    ToolRun run = ToolRun.of(Executables.cargo(environment), args, Optional.of(root), cargoEnvironment);
+    if (run.exitCode() != 0) {
+      err.print(run.output());
+    }
+    return run.exitCode() == 0;
+  }
+
+  /** The package names of the recipe's manifests: the workspace members and their dummies. */
+  private static Set<String> memberNames(Recipe recipe) {
+    Set<String> names = new HashSet<>();
+    for (RecipeManifest manifest : recipe.manifests()) {
+      Manifest.parse(manifest.contents(), manifest.relativePath()).document().getTable("package")
+          .flatMap(pkg -> pkg.getString("name")).ifPresent(names::add);
+    }
+    return names;
   }
 
   /**

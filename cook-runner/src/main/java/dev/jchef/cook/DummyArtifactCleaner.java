@@ -216,7 +216,7 @@ final class DummyArtifactCleaner {
   }
 
   /** The nearest ancestor holding cargo's {@code .fingerprint} directory: a profile directory. */
-  private static Optional<Path> profileDirectory(Path file) {
+  static Optional<Path> profileDirectory(Path file) {
     Path directory = file.getParent();
     for (int depth = 0; directory != null && depth < PROFILE_DIRECTORY_DEPTH; depth++) {
       if (Files.isDirectory(directory.resolve(".fingerprint"))) {
@@ -227,7 +227,7 @@ final class DummyArtifactCleaner {
     return Optional.empty();
   }
 
-  private static List<Path> entriesOf(Path profileDirectory, Set<String> hashes) {
+  static List<Path> entriesOf(Path profileDirectory, Set<String> hashes) {
     List<Path> entries = new ArrayList<>();
     for (String subdirectory : UNIT_DIRECTORIES) {
       for (Path entry : list(profileDirectory.resolve(subdirectory))) {

@@ -205,7 +205,7 @@ final class LayerFreshness {
         SortedMap<String, String> files = new TreeMap<>(own.get(directory));
         boolean changedWhileBuilding = false;
         for (String path : inputs.external().getOrDefault(directory, Set.of())) {
-          String now = hash(root.resolve(path));
+          String now = ContentHash.of(root.resolve(path));
           String was = before.outside().get(path);
           changedWhileBuilding |= was != null ? !was.equals(now) : modifiedAfter(root.resolve(path), before.done());
           files.put(path, now);
@@ -255,7 +255,7 @@ final class LayerFreshness {
 
   /** The hash of a file outside its package, from {@code outside} or hashed into it. */
   private String outsideHash(String file, Map<String, String> outside) {
-    return outside.computeIfAbsent(file, f -> hash(root.resolve(f)));
+    return outside.computeIfAbsent(file, f -> ContentHash.of(root.resolve(f)));
   }
 
   /** The time a file cargo must see as changed gets: now, and after every fingerprint. */
@@ -339,7 +339,7 @@ final class LayerFreshness {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                   // A link to a file is hashed by what it leads to: rustc reads through it.
                   if (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file))) {
-                    files.put(root.relativize(file).toString().replace('\\', '/'), hash(file));
+                    files.put(root.relativize(file).toString().replace('\\', '/'), ContentHash.of(file));
                   }
                   return FileVisitResult.CONTINUE;
                 }
@@ -351,30 +351,6 @@ final class LayerFreshness {
       result.put(directory, files);
     }
     return result;
-  }
-
-  /** The SHA-256 of a file's bytes in hex, or {@link LayerSourceRecord.Entry#MISSING}. */
-  private static String hash(Path file) {
-    if (Files.isDirectory(file)) {
-      return directoryHash(file);
-    }
-    try {
-      return Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString();
-    } catch (IOException e) {
-      return LayerSourceRecord.Entry.MISSING;
-    }
-  }
-
-  /** A directory a build script watches: the names and contents of the files below it. */
-  private static String directoryHash(Path directory) {
-    StringBuilder listing = new StringBuilder();
-    try (Stream<Path> files = Files.walk(directory)) {
-      files.filter(Files::isRegularFile).sorted().forEach(
-          f -> listing.append(directory.relativize(f)).append('\0').append(hash(f)).append('\n'));
-    } catch (IOException | UncheckedIOException e) {
-      return LayerSourceRecord.Entry.MISSING;
-    }
-    return Hashing.sha256().hashUnencodedChars(listing).toString();
   }
 
   private static boolean newerThan(Path unit, Instant recorded) {

@@ -50,15 +50,12 @@ record LayerSourceRecord(SortedMap<String, Entry> packages) {
   /**
    * One package's entry.
    *
-   * @param files path to the SHA-256 (hex) of the file's content, or {@link #MISSING}
+   * @param files path to the file's {@link ContentHash}
    * @param units the {@code .fingerprint/} directory names vouched for
    * @param recorded when the entry was written; a unit with a file newer than this was rebuilt by
    *     another build, from content this record does not know
    */
   record Entry(SortedMap<String, String> files, List<String> units, Instant recorded) {
-    /** What a file that does not exist hashes to. */
-    static final String MISSING = "missing";
-
     Entry {
       files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
       units = List.copyOf(units);

@@ -77,14 +77,26 @@ record UnitInputs(Map<String, Set<String>> external, Set<String> readByOthers) {
         continue; // a registry crate's build script
       }
       Optional<String> owner = layerPackages.containsKey(name.group(1)) ? Optional.of(directory) : Optional.empty();
-      for (String line : lines(output)) {
-        Matcher rerun = RERUN.matcher(line.strip());
-        if (rerun.matches()) {
-          noteRead(root.resolve(directory).resolve(rerun.group(1)), root, owner, external, readByOthers);
-        }
+      for (String watched : rerunIfChanged(output)) {
+        noteRead(root.resolve(directory).resolve(watched), root, owner, external, readByOthers);
       }
     }
     return new UnitInputs(external, readByOthers);
+  }
+
+  /**
+   * The paths a build script's {@code output} file names in {@code cargo:rerun-if-changed} lines
+   * (or {@code cargo::}), as written: relative to the package root, or absolute.
+   */
+  static List<String> rerunIfChanged(Path output) {
+    List<String> paths = new ArrayList<>();
+    for (String line : lines(output)) {
+      Matcher rerun = RERUN.matcher(line.strip());
+      if (rerun.matches()) {
+        paths.add(rerun.group(1));
+      }
+    }
+    return paths;
   }
 
   /** Notes a file a unit of {@code owner} read, and the file it really is behind a link. */

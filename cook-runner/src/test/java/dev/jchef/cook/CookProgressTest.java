@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CookProgressTest {
 
   private static CompilerArtifact unit(String packageId, boolean fresh) {
-    return new CompilerArtifact(packageId, "lib", ImmutableList.of("lib"), fresh, ImmutableList.of(), Optional.empty());
+    return new CompilerArtifact(packageId, "lib", ImmutableList.of("lib"), fresh, ImmutableList.of(), Optional.empty(), "");
   }
 
   @Test

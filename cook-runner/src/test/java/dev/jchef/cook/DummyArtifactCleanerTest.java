@@ -69,7 +69,7 @@ class DummyArtifactCleanerTest {
 
   private static CompilerArtifact artifact(String packageId, String target, Path root, String... files) {
     ImmutableList<String> names = Stream.of(files).map(f -> file(root, f)).collect(ImmutableList.toImmutableList());
-    return new CompilerArtifact(packageId, target, ImmutableList.of("lib"), false, names, Optional.empty());
+    return new CompilerArtifact(packageId, target, ImmutableList.of("lib"), false, names, Optional.empty(), "");
   }
 
   private static String file(Path root, String relative) {

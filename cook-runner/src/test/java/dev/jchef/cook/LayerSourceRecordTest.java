@@ -25,7 +25,7 @@ class LayerSourceRecordTest {
                 Map.of(
                     "crates/model",
                     new LayerSourceRecord.Entry(
-                        new TreeMap<>(Map.of("crates/model/src/lib.rs", "ab12", "data/words.txt", LayerSourceRecord.Entry.MISSING)),
+                        new TreeMap<>(Map.of("crates/model/src/lib.rs", "ab12", "data/words.txt", ContentHash.MISSING)),
                         List.of("model-0123456789abcdef"),
                         Instant.parse("2026-12-06T12:00:00.123456789Z")))));
 

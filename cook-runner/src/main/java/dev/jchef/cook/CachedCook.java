@@ -1,0 +1,119 @@
+package dev.jchef.cook;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One cook's use of a {@link CookCache}: before cargo runs, fetch the closest state, have cargo
+ * fetch the sources ({@code cargo fetch}: git checkouts and registry crates are in place before
+ * the state's times are set) and restore it ({@link CookState}); after the cook succeeded, store
+ * the units it reported. Every failure of the cache is one line on the error writer and the cook
+ * goes on: cold, or without storing.
+ */
+final class CachedCook {
+  private static final String PREFIX = "jchef cook: cache: ";
+
+  private final CookCache cache;
+  private final Path root;
+  private final Path unitDirectory;
+  private final Path cargoHome;
+  private final CookCacheKey key;
+  private final PrintWriter err;
+
+  private CachedCook(CookCache cache, Path root, Path unitDirectory, Path cargoHome, CookCacheKey key, PrintWriter err) {
+    this.cache = cache;
+    this.root = root;
+    this.unitDirectory = unitDirectory;
+    this.cargoHome = cargoHome;
+    this.key = key;
+    this.err = err;
+  }
+
+  /** The cache's use by a cook of {@code recipe} in {@code root}, its skeleton written. */
+  static CachedCook of(
+      CookCache cache, dev.jchef.recipe.Recipe recipe, CookOptions options, Path root, Path unitDirectory,
+      Map<String, String> cargoEnvironment, PrintWriter err) {
+    CookCacheKey key = CookCacheKey.of(recipe, options, root, unitDirectory, cargoEnvironment);
+    return new CachedCook(cache, root, unitDirectory, CargoHome.of(cargoEnvironment), key, err);
+  }
+
+  /**
+   * Restores the closest stored state into the unit directory, if there is one.
+   *
+   * @param fetchSources runs {@code cargo fetch}; false when it failed (its message printed)
+   * @param members the workspace members' package names, whose units are never restored
+   */
+  void restore(java.util.function.BooleanSupplier fetchSources, Set<String> members) {
+    Path staging = unitDirectory.resolve(".jchef-cache-fetch");
+    try {
+      CookState.deleteRecursively(staging);
+      Files.createDirectories(staging);
+      Optional<CacheTransfer> fetched = cache.fetch(key, staging);
+      if (fetched.isEmpty()) {
+        CookState.deleteRecursively(staging);
+        err.println(PREFIX + "no state stored for this recipe or its scope; cooking without one");
+        return;
+      }
+      if (!fetchSources.getAsBoolean()) {
+        CookState.deleteRecursively(staging);
+        err.println(PREFIX + "not restored: cargo fetch failed, so the sources the state's units read cannot be checked");
+        return;
+      }
+      CookState.Restored restored = CookState.restore(staging, unitDirectory, root, cargoHome, members);
+      CacheTransfer transfer = fetched.get();
+      List<String> notes = new ArrayList<>();
+      if (restored.kept() > 0) {
+        notes.add(restored.kept() + " already here");
+      }
+      if (!restored.changedUnits().isEmpty()) {
+        notes.add(restored.changedUnits().size() + " unit" + (restored.changedUnits().size() == 1 ? "" : "s")
+            + " to compile again, as files they read changed (" + String.join(", ", restored.changedUnits()) + ")");
+      }
+      err.println(
+          PREFIX + "restored " + (transfer.exact() ? "this recipe's state" : "the newest state of this scope") + " from "
+              + transfer.reference() + " (" + megabytes(transfer.bytes()) + " in " + seconds(transfer.time()) + "): "
+              + restored.files() + " files" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+    } catch (CookCacheException e) {
+      err.println(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
+    } catch (IOException | UncheckedIOException e) {
+      err.println(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
+    } finally {
+      CookState.deleteRecursively(staging);
+    }
+  }
+
+  /** Stores the units this cook reported, of packages that are not dummies. */
+  void store(CargoMessages messages, Predicate<String> isDummy) {
+    Path record = unitDirectory.resolve(CookStateRecord.FILE_NAME);
+    try {
+      List<String> files = CookState.select(unitDirectory, root, cargoHome, messages, isDummy);
+      Optional<CacheTransfer> stored = cache.store(key, unitDirectory, files);
+      stored.ifPresent(
+          transfer -> err.println(
+              PREFIX + "stored " + (files.size() - 1) + " files in " + transfer.reference() + " ("
+                  + megabytes(transfer.bytes()) + " in " + seconds(transfer.time()) + ")"));
+    } catch (CookCacheException | UncheckedIOException e) {
+      err.println(PREFIX + "not stored: " + e.getMessage());
+    } finally {
+      CookState.deleteRecursively(record);
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  private static String seconds(java.time.Duration time) {
+    return String.format(Locale.ROOT, "%.1f s", time.toMillis() / 1000.0);
+  }
+}

@@ -1,0 +1,381 @@
+package dev.jchef.cook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The cooked state jchef keeps in a {@link CookCache}: which files of the unit directory a cook's
+ * state holds, and how a fetched state is put back.
+ *
+ * <p><b>What is stored.</b> Only the units cargo reported in this cook, fresh or compiled ({@code
+ * compiler-artifact} and {@code build-script-executed} messages), of packages that are not the
+ * skeleton's dummies: for each, every entry named with the unit's hash in {@code deps/}, {@code
+ * build/} and {@code .fingerprint/} of its profile directory. Units of earlier cooks that this one
+ * did not use stay out, so a state never grows with history. A unit with a symbolic link among its
+ * files stays out too (cargo compiles it again). Beside the units, the {@link CookStateRecord}.
+ *
+ * <p><b>The time trap.</b> cargo judges a build script's run by the modification times of the
+ * files its {@code rerun-if-changed} lines name, and a path package's units by those of their
+ * dep-info inputs, against the unit's own files. Sources copied again (a vendored directory source,
+ * a {@code [patch]} path crate, a git checkout made afresh) have new times, and restored units with
+ * their old times would all be compiled again. So the record keeps the {@link ContentHash} of each
+ * such input; a restore checks every input against it, removes the fingerprint of a unit whose
+ * input changed (cargo compiles that unit and its dependents again), and gives every restored file
+ * one time, no older than now or than any input, so that cargo finds the rest fresh. Registry
+ * sources are not stored: cargo unpacks a {@code .crate} with the fixed times {@code cargo package}
+ * put in it, and their content is named by the lockfile's checksum.
+ *
+ * <p><b>Untrusted input.</b> A fetched state may only hold regular files and directories, below a
+ * profile directory ({@code debug}, {@code x86_64-unknown-linux-gnu/release}: one or two plain
+ * names) in {@code deps/}, {@code build/} or {@code .fingerprint/}, and the record; anything else
+ * makes the whole state refused. Units of a workspace member's name are not restored: cargo
+ * compiles the member, whatever the state says.
+ */
+final class CookState {
+  private static final Set<String> UNIT_DIRECTORIES = Set.of("deps", "build", ".fingerprint");
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+  private static final Pattern FINGERPRINT = Pattern.compile("(.+)-([0-9a-f]{16})");
+
+  private CookState() {}
+
+  /**
+   * The units of a finished cook to store, and their record, written to {@code unitDirectory}
+   * as {@link CookStateRecord#FILE_NAME}.
+   *
+   * @param isDummy whether a package id is one of the skeleton's dummies
+   * @return paths relative to {@code unitDirectory}, sorted, the record's among them
+   */
+  static List<String> select(
+      Path unitDirectory, Path root, Path cargoHome, CargoMessages messages, Predicate<String> isDummy) {
+    Map<String, Path> packageRoots = new HashMap<>();
+    Map<Path, Set<String>> hashes = new HashMap<>();
+    Map<String, String> packageOfHash = new HashMap<>();
+    Set<String> runHashes = new HashSet<>();
+    for (CompilerArtifact artifact : messages.artifacts()) {
+      if (isDummy.test(artifact.packageId())) {
+        continue;
+      }
+      if (!artifact.manifestPath().isEmpty()) {
+        packageRoots.put(artifact.packageId(), Path.of(artifact.manifestPath()).getParent());
+      }
+      for (String name : artifact.filenames()) {
+        note(Path.of(name), unitDirectory, artifact.packageId(), hashes, packageOfHash);
+      }
+    }
+    for (BuildScriptExecuted run : messages.buildScripts()) {
+      Path runDirectory = Path.of(run.outDir()).getParent();
+      if (!isDummy.test(run.packageId()) && runDirectory != null) {
+        note(runDirectory.resolve("out"), unitDirectory, run.packageId(), hashes, packageOfHash)
+            .ifPresent(runHashes::add);
+      }
+    }
+    TreeSet<String> files = new TreeSet<>();
+    SortedMap<String, SortedMap<String, String>> inputs = new TreeMap<>();
+    for (Map.Entry<Path, Set<String>> profile : hashes.entrySet()) {
+      for (String hash : profile.getValue()) {
+        List<Path> entries = DummyArtifactCleaner.entriesOf(profile.getKey(), Set.of(hash));
+        Optional<List<Path>> unitFiles = regularFiles(entries);
+        if (unitFiles.isEmpty()) {
+          continue;
+        }
+        unitFiles.get().forEach(f -> files.add(relative(unitDirectory, f)));
+        String packageId = packageOfHash.get(hash);
+        Optional<Path> fingerprint =
+            entries.stream().filter(e -> e.getParent().getFileName().toString().equals(".fingerprint")).findFirst();
+        SortedMap<String, String> read =
+            inputsOf(profile.getKey(), hash, runHashes.contains(hash), packageId, packageRoots.get(packageId), root);
+        if (fingerprint.isPresent() && !read.isEmpty()) {
+          inputs.put(relative(unitDirectory, fingerprint.get()), read);
+        }
+      }
+    }
+    new CookStateRecord(root.toString(), unitDirectory.toString(), cargoHome.toString(), inputs)
+        .write(unitDirectory.resolve(CookStateRecord.FILE_NAME));
+    files.add(CookStateRecord.FILE_NAME);
+    return List.copyOf(files);
+  }
+
+  /** Notes the unit hash and profile directory of a file cargo named, if it lies in the unit directory. */
+  private static Optional<String> note(
+      Path file, Path unitDirectory, String packageId, Map<Path, Set<String>> hashes, Map<String, String> packageOfHash) {
+    if (!file.startsWith(unitDirectory)) {
+      return Optional.empty();
+    }
+    Optional<String> hash = DummyArtifactCleaner.unitHash(file);
+    Optional<Path> profile = DummyArtifactCleaner.profileDirectory(file);
+    if (hash.isEmpty() || profile.isEmpty()) {
+      return Optional.empty();
+    }
+    hashes.computeIfAbsent(profile.get(), p -> new HashSet<>()).add(hash.get());
+    packageOfHash.put(hash.get(), packageId);
+    return hash;
+  }
+
+  /**
+   * The files a unit read whose times cargo compares: a build script run's {@code
+   * rerun-if-changed} paths (for a path package without any, its whole directory, which cargo
+   * then watches), and a path package's dep-info inputs.
+   */
+  private static SortedMap<String, String> inputsOf(
+      Path profile, String hash, boolean isRun, String packageId, Path packageRoot, Path root) {
+    List<Path> read = new ArrayList<>();
+    boolean local = packageId != null && PackageIds.isLocal(packageId);
+    if (isRun) {
+      for (Path run : DummyArtifactCleaner.entriesOf(profile, Set.of(hash))) {
+        Path output = run.resolve("output");
+        if (!Files.isRegularFile(output) || packageRoot == null) {
+          continue;
+        }
+        List<String> watched = UnitInputs.rerunIfChanged(output);
+        watched.forEach(w -> read.add(packageRoot.resolve(w)));
+        if (watched.isEmpty() && local) {
+          read.add(packageRoot);
+        }
+      }
+    } else if (local) {
+      for (Path entry : DummyArtifactCleaner.entriesOf(profile, Set.of(hash))) {
+        if (entry.getFileName().toString().endsWith(".d") && entry.getParent().getFileName().toString().equals("deps")) {
+          UnitInputs.inputs(entry).forEach(input -> read.add(root.resolve(input)));
+        }
+      }
+    }
+    SortedMap<String, String> hashes = new TreeMap<>();
+    for (Path file : read) {
+      Path path = file.normalize();
+      hashes.put(path.toString(), ContentHash.of(path));
+    }
+    return hashes;
+  }
+
+  /** The regular files below the entries, or empty if a link or other special file is among them. */
+  private static Optional<List<Path>> regularFiles(List<Path> entries) {
+    List<Path> files = new ArrayList<>();
+    for (Path entry : entries) {
+      try (Stream<Path> walk = Files.walk(entry)) {
+        for (Path path : walk.toList()) {
+          BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          if (attributes.isRegularFile()) {
+            files.add(path);
+          } else if (!attributes.isDirectory()) {
+            return Optional.empty();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the unit files in " + entry + ": " + e.getMessage(), e);
+      }
+    }
+    return Optional.of(files);
+  }
+
+  /**
+   * What a restore did.
+   *
+   * @param files files put in the unit directory
+   * @param kept files the unit directory had already, left as they were
+   * @param changedUnits units whose inputs changed: their fingerprints were removed
+   * @param memberUnits units of a workspace member's name, left out
+   */
+  record Restored(int files, int kept, List<String> changedUnits, int memberUnits) {}
+
+  /**
+   * Puts the fetched state in {@code staging} into {@code unitDirectory}, after checking that it
+   * was made at these paths and holds only what a state may hold; files the unit directory has
+   * already are left as they are. {@code staging} is removed.
+   *
+   * @param members the workspace members' package names
+   * @throws CookCacheException when the state is refused; nothing was put in the unit directory
+   */
+  static Restored restore(
+      Path staging, Path unitDirectory, Path root, Path cargoHome, Set<String> members) {
+    try {
+      CookStateRecord record = CookStateRecord.read(staging.resolve(CookStateRecord.FILE_NAME));
+      if (!record.root().equals(root.toString()) || !record.unitDirectory().equals(unitDirectory.toString())
+          || !record.cargoHome().equals(cargoHome.toString())) {
+        throw new CookCacheException(
+            "the state was made at other paths (directory " + record.root() + ", units in " + record.unitDirectory()
+                + ", CARGO_HOME " + record.cargoHome() + "; here " + root + ", " + unitDirectory + ", " + cargoHome
+                + "): cargo writes them into its units, so jchef restores a state only where it was made");
+      }
+      List<String> files = checkedFiles(staging);
+      Set<String> memberHashes = memberHashes(files, members);
+      List<Path> placed = new ArrayList<>();
+      int kept = 0;
+      for (String file : files) {
+        if (memberHashes.contains(DummyArtifactCleaner.unitHash(Path.of(file)).orElse(""))
+            || memberHashes.contains(hashOfDirectoryEntry(file))) {
+          continue;
+        }
+        Path target = unitDirectory.resolve(file);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          kept++;
+          continue;
+        }
+        Files.createDirectories(target.getParent());
+        Files.move(staging.resolve(file), target);
+        placed.add(target);
+      }
+      Instant newestInput = Instant.now();
+      List<String> changed = new ArrayList<>();
+      for (Map.Entry<String, SortedMap<String, String>> unit : record.inputs().entrySet()) {
+        Path fingerprint = unitDirectory.resolve(unit.getKey()).normalize();
+        if (!fingerprint.startsWith(unitDirectory) || !Files.isDirectory(fingerprint)) {
+          continue;
+        }
+        boolean same = true;
+        for (Map.Entry<String, String> input : unit.getValue().entrySet()) {
+          Path path = Path.of(input.getKey());
+          same &= ContentHash.of(path).equals(input.getValue());
+          Instant time = newest(path);
+          newestInput = time.isAfter(newestInput) ? time : newestInput;
+        }
+        if (!same) {
+          deleteRecursively(fingerprint);
+          changed.add(fingerprint.getFileName().toString());
+        }
+      }
+      FileTime time = FileTime.from(newestInput);
+      for (Path file : placed) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+          SourceTimes.set(file, time);
+        }
+      }
+      return new Restored(placed.size(), kept, List.copyOf(changed), memberHashes.size());
+    } catch (IOException e) {
+      throw new CookCacheException("cannot restore the state into " + unitDirectory + ": " + e.getMessage(), e);
+    } finally {
+      deleteRecursively(staging);
+    }
+  }
+
+  /**
+   * The regular files of a fetched state, relative to it, after checking that each lies where a
+   * state may hold files.
+   */
+  private static List<String> checkedFiles(Path staging) throws IOException {
+    List<String> files = new ArrayList<>();
+    Files.walkFileTree(
+        staging,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            String relative = relative(staging, file);
+            if (!attributes.isRegularFile()) {
+              throw new CookCacheException("the state holds " + relative + ", which is not a regular file");
+            }
+            if (!relative.equals(CookStateRecord.FILE_NAME)) {
+              checkShape(relative);
+              files.add(relative);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    files.sort(null);
+    return files;
+  }
+
+  /** Refuses a path that is not {@code PROFILE[/PROFILE]/(deps|build|.fingerprint)/...}. */
+  static void checkShape(String relative) {
+    String[] parts = relative.split("/");
+    int unitDirectory = -1;
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i].isEmpty() || parts[i].equals(".") || parts[i].equals("..")) {
+        throw new CookCacheException("the state holds " + relative + ", a path with an empty, . or .. part");
+      }
+      if (unitDirectory < 0 && UNIT_DIRECTORIES.contains(parts[i])) {
+        unitDirectory = i;
+      }
+    }
+    if (unitDirectory < 1 || unitDirectory > 2 || unitDirectory == parts.length - 1) {
+      throw new CookCacheException(
+          "the state holds " + relative + ", which is not in deps/, build/ or .fingerprint/ of a profile directory");
+    }
+    for (int i = 0; i < unitDirectory; i++) {
+      if (!PLAIN_NAME.matcher(parts[i]).matches()) {
+        throw new CookCacheException("the state holds " + relative + ", whose profile directory is not a plain name");
+      }
+    }
+  }
+
+  /** The hashes of units named like a workspace member, from their fingerprint directories. */
+  private static Set<String> memberHashes(List<String> files, Set<String> members) {
+    Set<String> hashes = new HashSet<>();
+    for (String file : files) {
+      String[] parts = file.split("/");
+      for (int i = 0; i + 1 < parts.length; i++) {
+        Matcher fingerprint = FINGERPRINT.matcher(parts[i + 1]);
+        if (parts[i].equals(".fingerprint") && fingerprint.matches() && members.contains(fingerprint.group(1))) {
+          hashes.add(fingerprint.group(2));
+        }
+      }
+    }
+    return hashes;
+  }
+
+  /** The hash of the unit directory entry a file lies in ({@code build/x-H/out/...}), or "". */
+  private static String hashOfDirectoryEntry(String file) {
+    String[] parts = file.split("/");
+    for (int i = 0; i + 1 < parts.length; i++) {
+      Matcher entry = FINGERPRINT.matcher(parts[i + 1]);
+      if (UNIT_DIRECTORIES.contains(parts[i]) && entry.matches()) {
+        return entry.group(2);
+      }
+    }
+    return "";
+  }
+
+  private static Instant newest(Path path) {
+    try (Stream<Path> walk = Files.isDirectory(path) ? Files.walk(path) : Stream.of(path)) {
+      return walk.filter(Files::exists)
+          .map(p -> {
+            try {
+              return Files.getLastModifiedTime(p).toInstant();
+            } catch (IOException e) {
+              return Instant.EPOCH;
+            }
+          })
+          .max(Instant::compareTo).orElse(Instant.EPOCH);
+    } catch (IOException e) {
+      return Instant.EPOCH;
+    }
+  }
+
+  private static String relative(Path base, Path file) {
+    return base.relativize(file).toString().replace('\\', '/');
+  }
+
+  /** Removes a file or directory tree, if it is there. */
+  static void deleteRecursively(Path path) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + path + ": " + e.getMessage(), e);
+    }
+  }
+}

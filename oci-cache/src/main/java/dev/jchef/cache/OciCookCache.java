@@ -1,0 +1,247 @@
+package dev.jchef.cache;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.jchef.cook.CacheTransfer;
+import dev.jchef.cook.CookCache;
+import dev.jchef.cook.CookCacheException;
+import dev.jchef.cook.CookCacheKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import land.oras.ArtifactType;
+import land.oras.Config;
+import land.oras.ContainerRef;
+import land.oras.Layer;
+import land.oras.Manifest;
+import land.oras.Registry;
+import land.oras.exception.OrasException;
+
+/**
+ * Cooked states in OCI registries ({@code jchef cook --cache-from REF --cache-to REF}): each state
+ * is an OCI artifact ({@value #ARTIFACT_TYPE}) of one layer, the {@link StateArchive}, tagged
+ * {@code jchef-<exact key>} and {@code jchef-scope-<scope>} ({@link CookCacheKey}), in the
+ * repository {@code REF} names ({@code localhost:5000/team/app-cook}, {@code ghcr.io/org/app-cook}:
+ * a repository, without a tag; jchef names the tags).
+ *
+ * <p>Fetching tries the exact tag in every {@code --cache-from} repository in turn, then the scope
+ * tag; the blob's SHA-256 is checked against the manifest as it streams in. Storing pushes the blob,
+ * then the manifest under the exact tag, then the same manifest bytes under the scope tag: a
+ * registry moves a tag in one step, so a reader finds the previous state or this one, and of two
+ * cooks storing at once the last push wins. Each step is abandoned when the registry makes no
+ * progress for the timeout (default 60 s); threads are daemons. See {@link RegistryAccess} for
+ * plain HTTP and credentials.
+ */
+public final class OciCookCache implements CookCache {
+  /** The artifact type of a stored state. */
+  public static final String ARTIFACT_TYPE = "application/vnd.jchef.cook-state.v1";
+  /** The media type of its one layer. */
+  public static final String LAYER_TYPE = "application/vnd.jchef.cook-state.v1.tar+gzip";
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final List<ContainerRef> cacheFrom;
+  private final Optional<ContainerRef> cacheTo;
+  private final Optional<RegistryLogin> login;
+  private final Duration timeout;
+  private final Map<String, String> environment;
+
+  private OciCookCache(
+      List<ContainerRef> cacheFrom, Optional<ContainerRef> cacheTo, Optional<RegistryLogin> login, Duration timeout,
+      Map<String, String> environment) {
+    this.cacheFrom = List.copyOf(cacheFrom);
+    this.cacheTo = requireNonNull(cacheTo);
+    this.login = requireNonNull(login);
+    this.timeout = requireNonNull(timeout);
+    this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * A cache fetching from the repositories {@code cacheFrom} (in that order) and storing to {@code
+   * cacheTo}, with this process's environment for credentials.
+   *
+   * @throws IllegalArgumentException when a reference is not a repository ({@code
+   *     host[:port]/path}, no tag or digest), naming it
+   */
+  public static OciCookCache of(List<String> cacheFrom, Optional<String> cacheTo) {
+    return new OciCookCache(
+        cacheFrom.stream().map(OciCookCache::repository).toList(), cacheTo.map(OciCookCache::repository),
+        Optional.empty(), DEFAULT_TIMEOUT, System.getenv());
+  }
+
+  /** This cache logging in with {@code newLogin} instead of the stored credentials. */
+  public OciCookCache withLogin(RegistryLogin newLogin) {
+    return new OciCookCache(cacheFrom, cacheTo, Optional.of(newLogin), timeout, environment);
+  }
+
+  /** This cache abandoning a registry that makes no progress for {@code newTimeout}. */
+  public OciCookCache withTimeout(Duration newTimeout) {
+    if (newTimeout.isNegative() || newTimeout.isZero()) {
+      throw new IllegalArgumentException("the cache timeout must be positive, not " + newTimeout);
+    }
+    return new OciCookCache(cacheFrom, cacheTo, login, newTimeout, environment);
+  }
+
+  /**
+   * This cache finding credentials files with {@code newEnvironment} ({@code DOCKER_CONFIG},
+   * {@code REGISTRY_AUTH_FILE}, {@code HOME}, {@code XDG_RUNTIME_DIR}).
+   */
+  public OciCookCache withEnvironment(Map<String, String> newEnvironment) {
+    return new OciCookCache(cacheFrom, cacheTo, login, timeout, newEnvironment);
+  }
+
+  @Override
+  public Optional<CacheTransfer> fetch(CookCacheKey key, Path directory) {
+    for (boolean exact : new boolean[] {true, false}) {
+      for (ContainerRef repository : cacheFrom) {
+        Optional<CacheTransfer> fetched = fetch(repository.withTag(tag(key, exact)), exact, directory);
+        if (fetched.isPresent()) {
+          return fetched;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<CacheTransfer> fetch(ContainerRef ref, boolean exact, Path directory) {
+    long start = System.nanoTime();
+    Watchdog watchdog = new Watchdog(timeout, "the registry " + ref.getRegistry());
+    ExecutorService executor = RegistryAccess.executor();
+    try {
+      Registry registry = RegistryAccess.client(ref, login, environment, executor);
+      Optional<Manifest> manifest = watchdog.run(() -> manifest(registry, ref));
+      watchdog.progressed();
+      if (manifest.isEmpty()) {
+        return Optional.empty();
+      }
+      Layer layer = stateLayer(manifest.get(), ref);
+      watchdog.run(
+          () -> {
+            MessageDigest sha256 = StateArchive.sha256();
+            try (InputStream blob = watchdog.watch(registry.fetchBlob(ref.withDigest(layer.getDigest())));
+                DigestInputStream digesting = new DigestInputStream(blob, sha256)) {
+              StateArchive.unpack(digesting, directory, watchdog::cancelled);
+              digesting.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            String digest = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+            if (!digest.equals(layer.getDigest())) {
+              throw new CookCacheException(
+                  "the state in " + ref + " is corrupt: its blob's digest is " + digest + ", its manifest says " + layer.getDigest());
+            }
+            return null;
+          });
+      return Optional.of(new CacheTransfer(ref.toString(), exact, layer.getSize(), Duration.ofNanos(System.nanoTime() - start)));
+    } catch (OrasException e) {
+      throw RegistryAccess.failure("fetch " + ref, ref.getRegistry(), e);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /** The manifest tagged {@code ref}, or empty when the tag is not there. */
+  private static Optional<Manifest> manifest(Registry registry, ContainerRef ref) {
+    try {
+      return Optional.of(registry.getManifest(ref));
+    } catch (OrasException e) {
+      if (e.getStatusCode() == 404) {
+        return Optional.empty();
+      }
+      throw RegistryAccess.failure("read " + ref, ref.getRegistry(), e);
+    }
+  }
+
+  /** The state's one layer, after checking that the manifest is a jchef state's. */
+  private static Layer stateLayer(Manifest manifest, ContainerRef ref) {
+    List<Layer> layers = manifest.getLayers();
+    if (!ARTIFACT_TYPE.equals(manifest.getArtifactTypeAsString()) || layers.size() != 1
+        || !LAYER_TYPE.equals(layers.get(0).getMediaType()) || layers.get(0).getDigest() == null
+        || !layers.get(0).getDigest().startsWith("sha256:")) {
+      throw new CookCacheException(
+          ref + " is not a jchef cook state (artifact type " + manifest.getArtifactTypeAsString() + ", " + layers.size()
+              + " layers); give --cache-from a repository that only jchef cook --cache-to writes");
+    }
+    return layers.get(0);
+  }
+
+  @Override
+  public Optional<CacheTransfer> store(CookCacheKey key, Path base, List<String> files) {
+    if (cacheTo.isEmpty()) {
+      return Optional.empty();
+    }
+    ContainerRef repository = cacheTo.get();
+    long start = System.nanoTime();
+    Path archive = base.resolve(".jchef-cache-push.tar.gz");
+    Watchdog watchdog = new Watchdog(timeout, "the registry " + repository.getRegistry());
+    ExecutorService executor = RegistryAccess.executor();
+    try {
+      StateArchive.Written written = StateArchive.write(base, files, archive);
+      Registry registry = RegistryAccess.client(repository, login, environment, executor);
+      ContainerRef exactRef = repository.withTag(tag(key, true));
+      Layer layer =
+          watchdog.run(
+              () -> registry.pushBlob(
+                  exactRef.withDigest(written.digest()), written.size(),
+                  () -> {
+                    try {
+                      return watchdog.watch(Files.newInputStream(archive));
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  },
+                  Map.of()));
+      watchdog.progressed();
+      Config config = watchdog.run(() -> registry.pushConfig(exactRef, Config.empty()));
+      watchdog.progressed();
+      Manifest manifest =
+          Manifest.empty()
+              .withArtifactType(ArtifactType.from(ARTIFACT_TYPE))
+              .withConfig(config)
+              .withLayers(List.of(layer.withMediaType(LAYER_TYPE)));
+      Manifest pushed = watchdog.run(() -> registry.pushManifest(exactRef, manifest));
+      watchdog.progressed();
+      // The same bytes under the scope's tag: the same digest, nothing pushed twice.
+      watchdog.run(() -> registry.pushManifest(repository.withTag(tag(key, false)), pushed));
+      return Optional.of(new CacheTransfer(exactRef.toString(), true, written.size(), Duration.ofNanos(System.nanoTime() - start)));
+    } catch (OrasException e) {
+      throw RegistryAccess.failure("push to " + repository, repository.getRegistry(), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new CookCacheException("cannot write the state's archive " + archive + ": " + e.getMessage(), e);
+    } finally {
+      executor.shutdownNow();
+      try {
+        Files.deleteIfExists(archive);
+      } catch (IOException e) {
+        // the next store replaces it
+      }
+    }
+  }
+
+  /** {@code jchef-<exact>} or {@code jchef-scope-<scope>}: valid OCI tags (at most 128 characters). */
+  static String tag(CookCacheKey key, boolean exact) {
+    return exact ? "jchef-" + key.exact() : "jchef-scope-" + key.scope();
+  }
+
+  /** A repository reference, refusing a tag or digest. */
+  private static ContainerRef repository(String reference) {
+    String lastPart = reference.substring(reference.lastIndexOf('/') + 1);
+    if (!reference.contains("/") || reference.contains("@") || lastPart.contains(":")) {
+      throw new IllegalArgumentException(
+          "cache reference `" + reference + "`: give a repository, host[:port]/path such as localhost:5000/team/app-cook"
+              + " or ghcr.io/org/app-cook, without a tag (jchef names the tags)");
+    }
+    try {
+      return ContainerRef.parse(reference);
+    } catch (OrasException e) {
+      throw new IllegalArgumentException("cache reference `" + reference + "`: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.jchef.cache;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jchef.model.testing.Processes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Debian's {@code docker-registry} (the CNCF distribution registry) serving on a free port of
+ * 127.0.0.1, its storage in a test directory, optionally behind htpasswd authentication (bcrypt,
+ * made with {@code htpasswd -B}). Tests that need it are skipped, saying why, where it is missing;
+ * CI installs it.
+ */
+final class LocalRegistry implements AutoCloseable {
+  private final Process process;
+  final String address;
+
+  private LocalRegistry(Process process, String address) {
+    this.process = process;
+    this.address = address;
+  }
+
+  static void assumeAvailable() {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-registry")),
+        "docker-registry is not installed (apt-get install docker-registry); .ci/run installs it");
+  }
+
+  /** Starts a registry storing in {@code directory}, requiring {@code login} if given. */
+  static LocalRegistry start(Path directory, Optional<RegistryLogin> login) {
+    assumeAvailable();
+    try {
+      Files.createDirectories(directory.resolve("storage"));
+      int port;
+      try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = socket.getLocalPort();
+      }
+      StringBuilder config = new StringBuilder()
+          .append("version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ")
+          .append(directory.resolve("storage")).append("\n  delete:\n    enabled: true\n")
+          .append("http:\n  addr: 127.0.0.1:").append(port).append("\n");
+      if (login.isPresent()) {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/htpasswd")),
+            "htpasswd is not installed (apt-get install apache2-utils); .ci/run installs it");
+        Processes.Result hash = Processes.run(directory, Map.of("PATH", "/usr/bin:/bin"),
+            List.of("htpasswd", "-Bbn", login.get().username(), login.get().password()));
+        Files.writeString(directory.resolve("htpasswd"), hash.stdout());
+        config.append("auth:\n  htpasswd:\n    realm: jchef-test\n    path: ")
+            .append(directory.resolve("htpasswd")).append("\n");
+      }
+      Files.writeString(directory.resolve("config.yml"), config);
+      Process process =
+          new ProcessBuilder("/usr/bin/docker-registry", "serve", directory.resolve("config.yml").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(directory.resolve("registry.log").toFile())
+              .start();
+      LocalRegistry registry = new LocalRegistry(process, "127.0.0.1:" + port);
+      for (int attempt = 0; attempt < 100; attempt++) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+          return registry;
+        } catch (IOException notYet) {
+          Thread.sleep(100);
+        }
+      }
+      registry.close();
+      throw new IllegalStateException("docker-registry did not listen within 10 s: " + Files.readString(directory.resolve("registry.log")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package dev.jchef.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jchef.cook.CookOptions;
+import dev.jchef.cook.CookRunner;
+import dev.jchef.model.Workspace;
+import dev.jchef.model.testing.Cargo;
+import dev.jchef.model.testing.Processes;
+import dev.jchef.model.testing.TestRegistry;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeJson;
+import dev.jchef.recipe.RecipePlanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cooked states through a real registry (Debian's docker-registry on 127.0.0.1), between two
+ * "machines" at the same paths: machine A cooks and pushes; machine B starts with no cook
+ * directory, a fresh {@code CARGO_HOME} and the directory source copied again (new file times:
+ * the trap of build scripts' {@code rerun-if-changed}), and cooks with the state A pushed.
+ */
+@Tag("slow")
+class RegistryCacheEndToEndTest {
+  private static final Path EXAMPLE = Path.of("..", "examples", "demo-workspace");
+  private static final Set<String> REGISTRY_CRATES =
+      Set.of("chef-build-info", "chef-derive-hello", "chef-extra", "chef-greeting", "chef-shout");
+  private static final Pattern COMPILING = Pattern.compile("^\\s*Compiling (\\S+) v", Pattern.MULTILINE);
+  private static final Pattern REGISTRY_UNIT =
+      Pattern.compile("\"reason\":\"compiler-artifact\",\"package_id\":\"registry\\+[^#]*#([^@\"]+)@[^\"]*\".*?\"fresh\":false");
+
+  @TempDir Path base;
+  private Path project;
+  private Path app;
+  private Map<String, String> environment;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Cargo.assumeAvailable();
+    LocalRegistry.assumeAvailable();
+    project = base.resolve("project");
+    copy(EXAMPLE, project);
+    app = base.resolve("machine/app");
+  }
+
+  /** A fresh machine at the same paths: no cook directory, an empty CARGO_HOME, the vendored crates copied again. */
+  private void freshMachine() throws IOException {
+    Path machine = base.resolve("machine");
+    deleteTree(machine);
+    Path vendor = machine.resolve("vendor");
+    copy(TestRegistry.directory(), vendor); // new file times, as a COPY of a vendor directory gives
+    Path cargoHome = machine.resolve("cargo-home");
+    Files.createDirectories(cargoHome);
+    Files.writeString(cargoHome.resolve("config.toml"),
+        "[source.crates-io]\nreplace-with = \"vendored\"\n\n[source.vendored]\ndirectory = \"" + vendor + "\"\n\n"
+            + "[net]\noffline = true\n");
+    environment = TestRegistry.environment(cargoHome);
+  }
+
+  private record Cook(String log, Set<String> compiled) {}
+
+  private Cook cook(OciCookCache cache) throws IOException {
+    Recipe recipe = RecipePlanner.plan(Workspace.discover(project), List.of());
+    Files.createDirectories(app);
+    Path recipeFile = app.resolve("recipe.json");
+    Files.writeString(recipeFile, RecipeJson.write(recipe));
+    StringWriter log = new StringWriter();
+    try {
+      CookRunner.in(app, CookOptions.defaults())
+          .withEnvironment(environment)
+          .withOutput(new PrintWriter(log, true), new PrintWriter(log, true), false)
+          .withCache(cache.withEnvironment(environment))
+          .cook(recipe, Optional.of(recipeFile));
+    } catch (RuntimeException e) {
+      System.err.print(log);
+      throw e;
+    }
+    Set<String> compiled = new TreeSet<>();
+    Matcher matcher = COMPILING.matcher(log.toString());
+    while (matcher.find()) {
+      compiled.add(matcher.group(1));
+    }
+    return new Cook(log.toString(), compiled);
+  }
+
+  private static Set<String> registryCrates(Set<String> compiled) {
+    Set<String> result = new TreeSet<>(compiled);
+    result.retainAll(REGISTRY_CRATES);
+    result.addAll(compiled.stream().filter(c -> c.equals("chef-newcomer")).toList());
+    return result;
+  }
+
+  /** The real build on the cooked directory, as COPY . . and cargo build do it. */
+  private void assertRealBuild(String when) throws IOException {
+    copy(project, app);
+    Processes.Result build = Processes.run(app, environment, List.of("cargo", "build", "--message-format=json"));
+    assertEquals(0, build.exitCode(), build.stderr());
+    List<String> rebuilt = REGISTRY_UNIT.matcher(build.stdout()).results().map(r -> r.group(1)).toList();
+    assertEquals(List.of(), rebuilt, "registry crates the real build compiled " + when);
+    Processes.Result run = Processes.run(app, environment, List.of(app.resolve("target/debug/app").toString()));
+    assertEquals("HELLO, JCHEF!!! WELCOME!!!", run.stdout().lines().findFirst().orElse(""), "the program " + when);
+  }
+
+  @Test
+  void aFreshMachineCompilesNoRegistryUnitWithTheExactStateAndOnlyTheChangedCratesAfterADependencyChange() throws IOException {
+    try (LocalRegistry registry = LocalRegistry.start(base.resolve("registry"), Optional.empty())) {
+      String repository = registry.address + "/team/app-cook";
+      OciCookCache cache = OciCookCache.of(List.of(repository), Optional.of(repository));
+
+      freshMachine();
+      Cook cold = cook(cache);
+      assertEquals(REGISTRY_CRATES, registryCrates(cold.compiled()), cold.log());
+      assertTrue(cold.log().contains("no state stored for this recipe or its scope"), cold.log());
+      assertTrue(cold.log().contains("jchef cook: cache: stored"), cold.log());
+
+      freshMachine();
+      Cook exact = cook(cache);
+      assertTrue(exact.log().contains("restored this recipe's state from " + repository), exact.log());
+      assertEquals(Set.of(), registryCrates(exact.compiled()), exact.log());
+      assertRealBuild("after an exact restore");
+
+      // A crate added: only it compiles.
+      edit("tool/Cargo.toml", "chef-extra = \"1.0.0\"", "chef-extra = \"1.0.0\"\nchef-newcomer = \"1.0.0\"");
+      freshMachine();
+      Cook added = cook(cache);
+      assertTrue(added.log().contains("restored the newest state of this scope"), added.log());
+      assertEquals(Set.of("chef-newcomer"), registryCrates(added.compiled()), added.log());
+      assertRealBuild("after a crate was added");
+    }
+  }
+
+  @Test
+  void aFeatureTurnedOnCompilesTheCrateAndItsDependentsAndFiveChangesKeepTheStateSmall() throws IOException {
+    edit("greeter/Cargo.toml", "features = [\"loud\"]", "features = []");
+    try (LocalRegistry registry = LocalRegistry.start(base.resolve("registry"), Optional.empty())) {
+      String repository = registry.address + "/team/app-cook";
+      OciCookCache cache = OciCookCache.of(List.of(repository), Optional.of(repository));
+      freshMachine();
+      cook(cache);
+
+      edit("greeter/Cargo.toml", "features = []", "features = [\"loud\"]");
+      freshMachine();
+      Cook loud = cook(cache);
+      assertEquals(Set.of("chef-greeting", "chef-shout"), registryCrates(loud.compiled()), loud.log());
+      assertRealBuild("after a feature was turned on");
+
+      List<String[]> changes = List.of(
+          new String[] {"tool/Cargo.toml", "chef-extra = \"1.0.0\"", "chef-extra = \"1.0.0\"\nchef-newcomer = \"1.0.0\""},
+          new String[] {"tool/Cargo.toml", "chef-extra = \"1.0.0\"\n", ""},
+          new String[] {"tool/Cargo.toml", "chef-newcomer = \"1.0.0\"", "chef-newcomer = \"1.0.0\"\nchef-extra = \"1.0.0\""},
+          new String[] {"tool/Cargo.toml", "chef-newcomer = \"1.0.0\"\n", ""});
+      long lastPushed = 0;
+      for (String[] change : changes) {
+        edit(change[0], change[1], change[2]);
+        freshMachine();
+        lastPushed = pushedBytes(cook(cache).log());
+      }
+      // The same recipe cooked cold into a repository of its own.
+      String other = registry.address + "/team/cold";
+      freshMachine();
+      long coldPushed = pushedBytes(cook(OciCookCache.of(List.of(), Optional.of(other))).log());
+      assertTrue(lastPushed <= coldPushed * 1.2,
+          "after five dependency changes the state is " + lastPushed + " bytes, a cold cook's " + coldPushed);
+    }
+  }
+
+  @Test
+  void withHtpasswdTheRightLoginRestoresAndAWrongOneIsOneWarningAndAColdCook() throws IOException {
+    RegistryLogin login = new RegistryLogin("chef", "s3cret-pass");
+    try (LocalRegistry registry = LocalRegistry.start(base.resolve("registry"), Optional.of(login))) {
+      String repository = registry.address + "/team/app-cook";
+      freshMachine();
+      cook(OciCookCache.of(List.of(), Optional.of(repository)).withLogin(login));
+
+      freshMachine();
+      Cook refused = cook(OciCookCache.of(List.of(repository), Optional.empty()).withLogin(new RegistryLogin("chef", "wrong")));
+      assertTrue(refused.log().contains(registry.address + " refused the credentials"), refused.log());
+      assertTrue(!refused.log().contains("wrong"), "the password is not in the log: " + refused.log());
+      assertEquals(REGISTRY_CRATES, registryCrates(refused.compiled()), refused.log());
+
+      freshMachine();
+      Cook restored = cook(OciCookCache.of(List.of(repository), Optional.empty()).withLogin(login));
+      assertEquals(Set.of(), registryCrates(restored.compiled()), restored.log());
+    }
+  }
+
+  @Test
+  void aRegistryThatIsDownOrSilentIsOneWarningAndTheCookGoesOn() throws IOException {
+    freshMachine();
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Cook down = cook(OciCookCache.of(List.of("127.0.0.1:" + closedPort + "/team/app"), Optional.empty()));
+    assertTrue(down.log().contains("jchef cook: cache: not restored: cannot read 127.0.0.1:" + closedPort), down.log());
+    assertEquals(REGISTRY_CRATES, registryCrates(down.compiled()), down.log());
+
+    try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      freshMachine();
+      Cook timedOut = cook(
+          OciCookCache.of(List.of("127.0.0.1:" + silent.getLocalPort() + "/team/app"), Optional.empty())
+              .withTimeout(Duration.ofSeconds(2)));
+      assertTrue(timedOut.log().contains("did not answer for 2 s"), timedOut.log());
+      assertEquals(REGISTRY_CRATES, registryCrates(timedOut.compiled()), timedOut.log());
+    }
+  }
+
+  private static final Pattern STORED = Pattern.compile("cache: stored \\d+ files in \\S+ \\(([0-9.]+) MB");
+
+  private static long pushedBytes(String log) {
+    Matcher stored = STORED.matcher(log);
+    assertTrue(stored.find(), log);
+    return (long) (Double.parseDouble(stored.group(1)) * 1e6);
+  }
+
+  private void edit(String path, String from, String to) throws IOException {
+    Path file = project.resolve(path);
+    String text = Files.readString(file);
+    assertTrue(text.contains(from), path + " has no " + from);
+    Files.writeString(file, text.replace(from, to));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path destination = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(destination);
+        } else if (!from.relativize(path).startsWith("target")) {
+          Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
