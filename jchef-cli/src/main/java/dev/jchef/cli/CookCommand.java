@@ -2,12 +2,18 @@ package dev.jchef.cli;
 
 import dev.jchef.cook.CookException;
 import dev.jchef.cook.CookInterrupt;
+import dev.jchef.cache.OciCookCache;
+import dev.jchef.cache.RegistryLogin;
+import dev.jchef.cook.CookCache;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookResult;
 import dev.jchef.cook.CookRunner;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.Recipe;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,6 +53,24 @@ final class CookCommand implements Callable<Integer> {
       description = "Compile through sccache (RUSTC_WRAPPER), honouring SCCACHE_* settings; its hits and misses join the summary.")
   boolean sccache;
 
+  @Option(names = "--cache-from", paramLabel = "REF", order = 4,
+      description = "Before cargo runs, restore the closest cooked state stored in the OCI repository REF"
+          + " (host[:port]/path; repeatable, tried in order): this recipe's, else the newest with the same flags,"
+          + " toolchain and paths, so that cargo compiles only what changed. Plain HTTP for a loopback registry"
+          + " or one registries.conf marks insecure.")
+  List<String> cacheFrom = new ArrayList<>();
+
+  @Option(names = "--cache-to", paramLabel = "REF", order = 4,
+      description = "After a successful cook, store its state (the dependency units it used, never a dummy's)"
+          + " in the OCI repository REF, for --cache-from. Credentials: JCHEF_CACHE_USERNAME and"
+          + " JCHEF_CACHE_PASSWORD, else Docker's config.json (DOCKER_CONFIG, REGISTRY_AUTH_FILE).")
+  String cacheTo;
+
+  @Option(names = "--cache-timeout", paramLabel = "SECONDS", order = 5, defaultValue = "60",
+      description = "Give up on a registry that makes no progress for SECONDS (default: ${DEFAULT-VALUE});"
+          + " the cook goes on without it.")
+  long cacheTimeout;
+
   @Option(names = "--layer", paramLabel = "K", order = 6,
       description = "Build layer K of the layer plan (jchef layers) for real, after its packages' files were copied in.")
   Integer layer;
@@ -70,6 +94,10 @@ final class CookCommand implements Callable<Integer> {
         CookRunner.in(main.workingDirectory(), options)
             .withEnvironment(main.environment())
             .withOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), main.terminal());
+    Optional<CookCache> cache = cache();
+    if (cache.isPresent()) {
+      runner = runner.withCache(cache.get());
+    }
     Optional<LayerPlan> plan = Optional.empty();
     if (layer != null) {
       plan = Optional.of(LayerPlan.read(main.workingDirectory().resolve(layersFile), layersFile.toString()));
@@ -100,6 +128,34 @@ final class CookCommand implements Callable<Integer> {
     return plan.isEmpty()
         ? runner.cook(recipe, recipeFile)
         : runner.cookLayer(recipe, plan.get(), layer, recipeFile);
+  }
+
+  /** The registry cache of --cache-from and --cache-to, if either is given. */
+  private Optional<CookCache> cache() {
+    if (cacheFrom.isEmpty() && cacheTo == null) {
+      return Optional.empty();
+    }
+    if (layer != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--cache-from and --cache-to cook the dependencies; a --layer step does not use them");
+    }
+    if (cacheTimeout <= 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--cache-timeout must be a positive number of seconds");
+    }
+    OciCookCache cache;
+    try {
+      cache = OciCookCache.of(cacheFrom, Optional.ofNullable(cacheTo));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    cache = cache.withEnvironment(main.environment()).withTimeout(Duration.ofSeconds(cacheTimeout));
+    String username = main.environment().get("JCHEF_CACHE_USERNAME");
+    String password = main.environment().get("JCHEF_CACHE_PASSWORD");
+    if ((username == null) != (password == null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "JCHEF_CACHE_USERNAME and JCHEF_CACHE_PASSWORD go together: set both, or neither");
+    }
+    return Optional.of(username == null ? cache : cache.withLogin(new RegistryLogin(username, password)));
   }
 
   private CookOptions options() {

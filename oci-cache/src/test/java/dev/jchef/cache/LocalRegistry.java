@@ -1,8 +1,7 @@
 package dev.jchef.cache;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.jchef.model.testing.Processes;
+import dev.jchef.model.testing.RequiredTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * Debian's {@code docker-registry} (the CNCF distribution registry) serving on a free port of
  * 127.0.0.1, its storage in a test directory, optionally behind htpasswd authentication (bcrypt,
  * made with {@code htpasswd -B}). Tests that need it are skipped, saying why, where it is missing;
- * CI installs it.
+ * CI installs it and sets {@code JCHEF_REQUIRE_REGISTRY}, which turns the skip into a failure.
  */
 final class LocalRegistry implements AutoCloseable {
   private final Process process;
@@ -29,8 +28,8 @@ final class LocalRegistry implements AutoCloseable {
   }
 
   static void assumeAvailable() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-registry")),
-        "docker-registry is not installed (apt-get install docker-registry); .ci/run installs it");
+    RequiredTools.assume(Files.isExecutable(Path.of("/usr/bin/docker-registry")),
+        "docker-registry (apt-get install docker-registry)", "JCHEF_REQUIRE_REGISTRY");
   }
 
   /** Starts a registry storing in {@code directory}, requiring {@code login} if given. */
@@ -47,8 +46,8 @@ final class LocalRegistry implements AutoCloseable {
           .append(directory.resolve("storage")).append("\n  delete:\n    enabled: true\n")
           .append("http:\n  addr: 127.0.0.1:").append(port).append("\n");
       if (login.isPresent()) {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/htpasswd")),
-            "htpasswd is not installed (apt-get install apache2-utils); .ci/run installs it");
+        RequiredTools.assume(Files.isExecutable(Path.of("/usr/bin/htpasswd")),
+            "htpasswd (apt-get install apache2-utils)", "JCHEF_REQUIRE_REGISTRY");
         Processes.Result hash = Processes.run(directory, Map.of("PATH", "/usr/bin:/bin"),
             List.of("htpasswd", "-Bbn", login.get().username(), login.get().password()));
         Files.writeString(directory.resolve("htpasswd"), hash.stdout());
