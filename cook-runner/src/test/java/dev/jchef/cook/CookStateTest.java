@@ -1,0 +1,132 @@
+package dev.jchef.cook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CookStateTest {
+  private static final String LIBC = "debug/.fingerprint/libc-0123456789abcdef";
+
+  @TempDir Path base;
+  private Path root;
+  private Path units;
+  private Path cargoHome;
+  private Path staging;
+  private Path watched;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    root = Files.createDirectories(base.resolve("app"));
+    units = root.resolve("target");
+    cargoHome = Files.createDirectories(base.resolve("cargo-home"));
+    staging = Files.createDirectories(units.resolve(".jchef-cache-fetch"));
+    watched = Files.writeString(base.resolve("build.rs"), "fn main() {}");
+  }
+
+  private void stateFile(String relative, String content) throws IOException {
+    Path file = staging.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+  }
+
+  private void record(String madeAt, String watchedHash) {
+    TreeMap<String, java.util.SortedMap<String, String>> inputs = new TreeMap<>();
+    TreeMap<String, String> files = new TreeMap<>();
+    files.put(watched.toString(), watchedHash);
+    inputs.put(LIBC, files);
+    new CookStateRecord(madeAt, units.toString(), cargoHome.toString(), inputs)
+        .write(staging.resolve(CookStateRecord.FILE_NAME));
+  }
+
+  @Test
+  void unitsComeBackWithOneTimeNoOlderThanTheirInputsAndMembersUnitsStayOut() throws IOException {
+    stateFile(LIBC + "/lib-libc", "fingerprint");
+    stateFile("debug/deps/liblibc-0123456789abcdef.rlib", "rlib");
+    stateFile("debug/.fingerprint/app-fedcba9876543210/lib-app", "a member's fingerprint");
+    stateFile("debug/deps/libapp-fedcba9876543210.rlib", "a dummy's rlib");
+    stateFile("debug/build/app-fedcba9876543210/out/x", "a member's build output");
+    Files.setLastModifiedTime(watched, FileTime.from(Instant.now().plusSeconds(3600)));
+    record(root.toString(), ContentHash.of(watched));
+
+    CookState.Restored restored = CookState.restore(staging, units, root, cargoHome, Set.of("app"));
+
+    assertEquals(2, restored.files());
+    assertEquals(1, restored.memberUnits());
+    assertEquals(List.of(), restored.changedUnits());
+    assertEquals("rlib", Files.readString(units.resolve("debug/deps/liblibc-0123456789abcdef.rlib")));
+    assertFalse(Files.exists(units.resolve("debug/deps/libapp-fedcba9876543210.rlib")));
+    assertFalse(Files.exists(units.resolve("debug/.fingerprint/app-fedcba9876543210")));
+    assertFalse(Files.exists(units.resolve("debug/build/app-fedcba9876543210")));
+    FileTime time = Files.getLastModifiedTime(units.resolve(LIBC + "/lib-libc"));
+    assertEquals(time, Files.getLastModifiedTime(units.resolve("debug/deps/liblibc-0123456789abcdef.rlib")));
+    assertFalse(time.toInstant().isBefore(Files.getLastModifiedTime(watched).toInstant()), "no older than the input");
+    assertFalse(Files.exists(staging), "the fetched state is removed");
+  }
+
+  @Test
+  void aUnitWhoseInputChangedLosesItsFingerprint() throws IOException {
+    stateFile(LIBC + "/lib-libc", "fingerprint");
+    stateFile("debug/deps/liblibc-0123456789abcdef.rlib", "rlib");
+    record(root.toString(), "0".repeat(64));
+
+    CookState.Restored restored = CookState.restore(staging, units, root, cargoHome, Set.of());
+
+    assertEquals(List.of("libc-0123456789abcdef"), restored.changedUnits());
+    assertFalse(Files.exists(units.resolve(LIBC)), "cargo compiles the unit again");
+  }
+
+  @Test
+  void aStateMadeAtOtherPathsIsRefusedSayingWhyAndNothingIsRestored() throws IOException {
+    stateFile("debug/deps/liblibc-0123456789abcdef.rlib", "rlib");
+    record("/somewhere/else", ContentHash.of(watched));
+
+    CookCacheException e =
+        assertThrows(CookCacheException.class, () -> CookState.restore(staging, units, root, cargoHome, Set.of()));
+
+    assertTrue(e.getMessage().contains("made at other paths (directory /somewhere/else"), e.getMessage());
+    assertFalse(Files.exists(units.resolve("debug")));
+    assertFalse(Files.exists(staging));
+  }
+
+  @Test
+  void aStateWithoutItsRecordOrWithALinkIsRefused() throws IOException {
+    stateFile("debug/deps/liblibc-0123456789abcdef.rlib", "rlib");
+    CookCacheException noRecord =
+        assertThrows(CookCacheException.class, () -> CookState.restore(staging, units, root, cargoHome, Set.of()));
+    assertTrue(noRecord.getMessage().contains("no readable jchef-state.json"), noRecord.getMessage());
+
+    Files.createDirectories(staging.resolve("debug/deps"));
+    Files.createSymbolicLink(staging.resolve("debug/deps/link"), Path.of("/etc/passwd"));
+    record(root.toString(), ContentHash.of(watched));
+    CookCacheException link =
+        assertThrows(CookCacheException.class, () -> CookState.restore(staging, units, root, cargoHome, Set.of()));
+    assertTrue(link.getMessage().contains("debug/deps/link, which is not a regular file"), link.getMessage());
+    assertFalse(Files.exists(units.resolve("debug")));
+  }
+
+  @Test
+  void onlyProfileDirectoriesUnitDirectoriesMayHoldFiles() {
+    CookState.checkShape("debug/deps/libx-0123456789abcdef.rlib");
+    CookState.checkShape("x86_64-unknown-linux-gnu/release/build/x-0123456789abcdef/out/gen.rs");
+    CookState.checkShape("release/.fingerprint/x-0123456789abcdef/lib-x");
+    for (String refused : List.of(
+        "deps/libx.rlib", "debug/libx.rlib", "debug/deps", "a/b/c/deps/x", "debug/../deps/x", ".hidden/deps/x",
+        "debug/incremental/x", "../debug/deps/x")) {
+      assertThrows(CookCacheException.class, () -> CookState.checkShape(refused), refused);
+    }
+  }
+}
