@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks a release archive as a user gets it: unpacked in a new place, bin/ on a PATH that has no
 # java, every jchef command run: prepare (also --git-rev), hash, diff, history, layers, cook
-# --no-build, cook, cook --layer and build with cargo (from jchef's hermetic registry) and demo; and the start-up archive
+# --no-build, cook, cook --layer and build with cargo (from jchef's hermetic registry), cook
+# --cache-to and --cache-from with a registry on the loopback, and demo; and the start-up archive
 # used where it was unpacked (JDK 25's AOT cache: -XX:AOTMode=on fails a run that cannot use it).
 #
 #   dist/check-archive.sh ARCHIVE          (needs cargo for cook and demo, git for --git-rev)
@@ -46,6 +47,26 @@ if command -v cargo >/dev/null; then
     && rm -rf greeter && cp -r '$project/greeter' greeter && CARGO_HOME='$work/cargo-home' jchef cook --layer 1"
   check "build" sh -c "cd '$work/cook' && (cd '$project' && tar --exclude=./target -cf - .) | tar -xf - \
     && CARGO_HOME='$work/cargo-home' jchef build && ./target/debug/app | grep -q 'HELLO, JCHEF'"
+  # The registry cache: a cook pushes its state to a registry on the loopback; a cook in a fresh
+  # directory at the same path restores it.
+  if command -v docker-registry >/dev/null; then
+    port=$((20000 + RANDOM % 20000))
+    printf 'version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: 127.0.0.1:%s\n' \
+      "$work/registry" "$port" > "$work/registry.yml"
+    docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
+    registry_pid=$!
+    for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+    mkdir -p "$work/cached"
+    cp "$work/recipe.json" "$work/cached/"
+    check "cook --cache-to" sh -c "cd '$work/cached' && CARGO_HOME='$work/cargo-home' \
+      jchef cook --cache-to 127.0.0.1:$port/check/cook 2>&1 | grep -q 'cache: stored'"
+    rm -rf "$work/cached" && mkdir -p "$work/cached" && cp "$work/recipe.json" "$work/cached/"
+    check "cook --cache-from" sh -c "cd '$work/cached' && CARGO_HOME='$work/cargo-home' \
+      jchef cook --cache-from 127.0.0.1:$port/check/cook 2>&1 | grep -q \"cache: restored this recipe's state\""
+    kill "$registry_pid"
+  else
+    echo "SKIPPED: cook --cache-from/--cache-to: docker-registry is not installed"
+  fi
   check "demo" jchef demo
 else
   echo "SKIPPED: cook and demo: cargo is not installed"

@@ -25,8 +25,12 @@ feature="$("$jdk/bin/java" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/
 
 # The modules every jchef command needs (dist/check-archive.sh runs each of them): JGit wants
 # java.management for history and --git-rev, the demo reads its files from the jar (jdk.zipfs);
-# nothing wants java.desktop, java.sql or java.xml at run time.
-modules=java.base,java.logging,java.management,jdk.unsupported,jdk.zipfs
+# the registry cache (cook --cache-from/--cache-to) talks HTTP with java.net.http, its OCI client
+# reads registries.conf with a Jackson that wants java.xml, and TLS to a registry negotiates
+# elliptic-curve keys (jdk.crypto.ec, a module of its own up to JDK 21). Nothing wants
+# java.desktop or java.sql.
+modules=java.base,java.logging,java.management,java.net.http,java.xml,jdk.unsupported,jdk.zipfs
+if "$jdk/bin/java" --list-modules | grep -q '^jdk.crypto.ec@'; then modules="$modules,jdk.crypto.ec"; fi
 
 "$home/jchef" --version >/dev/null
 jar="$home/jchef-cli/target/jchef-all.jar"
