@@ -119,6 +119,53 @@ class CookStateTest {
   }
 
   @Test
+  void aStateHoldsTheReportedUnitsOfRegistryPackagesOnlyWithTheirInputsHashed() throws IOException {
+    Path debug = units.resolve("debug");
+    for (String entry : List.of(
+        "deps/liblibc-0123456789abcdef.rlib", "deps/liblibc-0123456789abcdef.rmeta", "deps/libc-0123456789abcdef.d",
+        ".fingerprint/libc-0123456789abcdef/lib-libc", "build/libc-1111111111111111/build-script-build",
+        ".fingerprint/libc-1111111111111111/build-script", "build/libc-2222222222222222/out/gen.rs",
+        ".fingerprint/libc-2222222222222222/run-build-script", "deps/libapp-3333333333333333.rlib",
+        ".fingerprint/app-3333333333333333/lib-app", "deps/libold-4444444444444444.rlib",
+        ".fingerprint/old-4444444444444444/lib-old")) {
+      Path file = debug.resolve(entry);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, entry);
+    }
+    Files.writeString(debug.resolve("build/libc-2222222222222222/output"), "cargo:rerun-if-changed=build.rs\n");
+    Path libcRoot = Files.createDirectories(base.resolve("registry/libc-0.2"));
+    Files.writeString(libcRoot.resolve("build.rs"), "fn main() {}");
+    String libc = "registry+https://github.com/rust-lang/crates.io-index#libc@0.2.0";
+    String app = "path+file://" + root + "/app#0.0.1";
+    CargoMessages messages = new CargoMessages();
+    messages.add(new CompilerArtifact(libc, "libc", com.google.common.collect.ImmutableList.of("lib"), false,
+        com.google.common.collect.ImmutableList.of(debug.resolve("deps/liblibc-0123456789abcdef.rlib").toString()),
+        java.util.Optional.empty(), libcRoot.resolve("Cargo.toml").toString()));
+    messages.add(new CompilerArtifact(libc, "build-script-build", com.google.common.collect.ImmutableList.of("custom-build"), true,
+        com.google.common.collect.ImmutableList.of(debug.resolve("build/libc-1111111111111111/build-script-build").toString()),
+        java.util.Optional.empty(), libcRoot.resolve("Cargo.toml").toString()));
+    messages.add(new BuildScriptExecuted(libc, debug.resolve("build/libc-2222222222222222/out").toString()));
+    messages.add(new CompilerArtifact(app, "app", com.google.common.collect.ImmutableList.of("lib"), false,
+        com.google.common.collect.ImmutableList.of(debug.resolve("deps/libapp-3333333333333333.rlib").toString()),
+        java.util.Optional.empty(), root.resolve("app/Cargo.toml").toString()));
+
+    List<String> files = CookState.select(units, root, cargoHome, messages, id -> id.equals(app));
+
+    assertEquals(List.of(
+        "debug/.fingerprint/libc-0123456789abcdef/lib-libc", "debug/.fingerprint/libc-1111111111111111/build-script",
+        "debug/.fingerprint/libc-2222222222222222/run-build-script", "debug/build/libc-1111111111111111/build-script-build",
+        "debug/build/libc-2222222222222222/out/gen.rs", "debug/build/libc-2222222222222222/output",
+        "debug/deps/libc-0123456789abcdef.d", "debug/deps/liblibc-0123456789abcdef.rlib",
+        "debug/deps/liblibc-0123456789abcdef.rmeta", "jchef-state.json"), files,
+        "the dummy's unit (app) and the unit this cook did not report (old) stay out");
+    CookStateRecord record = CookStateRecord.read(units.resolve(CookStateRecord.FILE_NAME));
+    assertEquals(root.toString(), record.root());
+    assertEquals(java.util.Map.of("debug/.fingerprint/libc-2222222222222222",
+        new TreeMap<>(java.util.Map.of(libcRoot.resolve("build.rs").toString(), ContentHash.of(libcRoot.resolve("build.rs"))))),
+        record.inputs());
+  }
+
+  @Test
   void onlyProfileDirectoriesUnitDirectoriesMayHoldFiles() {
     CookState.checkShape("debug/deps/libx-0123456789abcdef.rlib");
     CookState.checkShape("x86_64-unknown-linux-gnu/release/build/x-0123456789abcdef/out/gen.rs");
