@@ -94,6 +94,9 @@ final class CachedCook {
 
   /** Stores the units this cook reported, of packages that are not dummies. */
   void store(CargoMessages messages, Predicate<String> isDummy) {
+    if (!cache.stores()) {
+      return;
+    }
     Path record = unitDirectory.resolve(CookStateRecord.FILE_NAME);
     try {
       List<String> files = CookState.select(unitDirectory, root, cargoHome, messages, isDummy);

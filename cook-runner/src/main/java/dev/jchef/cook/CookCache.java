@@ -28,6 +28,9 @@ public interface CookCache {
    */
   Optional<CacheTransfer> fetch(CookCacheKey key, Path directory);
 
+  /** Whether this cache stores states at all: without, a cook does not gather one. */
+  boolean stores();
+
   /**
    * Stores {@code files} (paths relative to {@code base}, each a regular file) as one state under
    * both keys, so that the exact key finds it and the scope's newest state is this one. A reader

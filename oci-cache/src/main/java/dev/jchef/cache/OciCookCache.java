@@ -173,6 +173,11 @@ public final class OciCookCache implements CookCache {
   }
 
   @Override
+  public boolean stores() {
+    return cacheTo.isPresent();
+  }
+
+  @Override
   public Optional<CacheTransfer> store(CookCacheKey key, Path base, List<String> files) {
     if (cacheTo.isEmpty()) {
       return Optional.empty();
