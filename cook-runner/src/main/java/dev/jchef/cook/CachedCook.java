@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -52,8 +53,10 @@ final class CachedCook {
    *
    * @param fetchSources runs {@code cargo fetch}; false when it failed (its message printed)
    * @param members the workspace members' package names, whose units are never restored
+   * @return the units restored, when they are this recipe's whole state, every input unchanged
+   *     and nothing of it already here: cargo need not run; else empty
    */
-  void restore(java.util.function.BooleanSupplier fetchSources, Set<String> members) {
+  OptionalInt restore(java.util.function.BooleanSupplier fetchSources, Set<String> members) {
     Path staging = unitDirectory.resolve(".jchef-cache-fetch");
     try {
       CookState.deleteRecursively(staging);
@@ -62,12 +65,12 @@ final class CachedCook {
       if (fetched.isEmpty()) {
         CookState.deleteRecursively(staging);
         err.println(PREFIX + "no state stored for this recipe or its scope; cooking without one");
-        return;
+        return OptionalInt.empty();
       }
       if (!fetchSources.getAsBoolean()) {
         CookState.deleteRecursively(staging);
         err.println(PREFIX + "not restored: cargo fetch failed, so the sources the state's units read cannot be checked");
-        return;
+        return OptionalInt.empty();
       }
       CookState.Restored restored = CookState.restore(staging, unitDirectory, root, cargoHome, members);
       CacheTransfer transfer = fetched.get();
@@ -83,12 +86,27 @@ final class CachedCook {
           PREFIX + "restored " + (transfer.exact() ? "this recipe's state" : "the newest state of this scope") + " from "
               + transfer.reference() + " (" + megabytes(transfer.bytes()) + " in " + seconds(transfer.time()) + "): "
               + restored.files() + " files" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+      boolean whole = transfer.exact() && restored.kept() == 0 && restored.changedUnits().isEmpty();
+      if (whole && cache.stores()) {
+        promote();
+      }
+      return whole ? OptionalInt.of(restored.units()) : OptionalInt.empty();
     } catch (CookCacheException e) {
       err.println(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
     } catch (IOException | UncheckedIOException e) {
       err.println(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
     } finally {
       CookState.deleteRecursively(staging);
+    }
+    return OptionalInt.empty();
+  }
+
+  /** Makes the exact state the scope's newest, as storing it again would. */
+  private void promote() {
+    try {
+      cache.promote(key);
+    } catch (CookCacheException e) {
+      err.println(PREFIX + "not stored: " + e.getMessage());
     }
   }
 

@@ -32,6 +32,14 @@ public interface CookCache {
   boolean stores();
 
   /**
+   * Makes the state stored under {@code key.exact()} the newest of {@code key.scope()} too, for a
+   * cook that found its recipe's whole state and so stores nothing new.
+   *
+   * @throws CookCacheException when the registry cannot be told
+   */
+  void promote(CookCacheKey key);
+
+  /**
    * Stores {@code files} (paths relative to {@code base}, each a regular file) as one state under
    * both keys, so that the exact key finds it and the scope's newest state is this one. A reader
    * sees the earlier state or this one, never part of it.

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -389,7 +390,15 @@ public final class CookRunner {
     Predicate<String> isDummy = dummyPackages(recipe, skeleton);
     Optional<CachedCook> cached =
         cache.filter(c -> layerPackages.isEmpty()).map(c -> cachedCook(c, recipe, options, cargoEnvironment));
-    cached.ifPresent(c -> c.restore(() -> fetchSources(options, cargoEnvironment), memberNames(recipe)));
+    OptionalInt restoredWhole =
+        cached.map(c -> c.restore(() -> fetchSources(options, cargoEnvironment), memberNames(recipe)))
+            .orElse(OptionalInt.empty());
+    if (restoredWhole.isPresent()) {
+      // This recipe's whole state, every input checked: cargo would find every dependency fresh,
+      // and the dummies' units are not wanted. The real build compiles the members.
+      err.println("jchef cook: cache: every dependency unit of this recipe is restored and fresh; cargo is not run");
+      return new CookResult(skeleton, true, 0, restoredWhole.getAsInt(), 0, Optional.empty(), elapsedSince(start));
+    }
     CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment, interrupt);
     Optional<Sccache> sccache = options.sccache() ? Optional.of(Sccache.find(cargoEnvironment)) : Optional.empty();
     sccache.ifPresent(s -> cargoEnvironment.put("RUSTC_WRAPPER", s.executable().toString()));

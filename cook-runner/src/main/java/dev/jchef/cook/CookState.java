@@ -193,11 +193,12 @@ final class CookState {
    * What a restore did.
    *
    * @param files files put in the unit directory
+   * @param units units whose fingerprint was put in the unit directory
    * @param kept files the unit directory had already, left as they were
    * @param changedUnits units whose inputs changed: their fingerprints were removed
    * @param memberUnits units of a workspace member's name, left out
    */
-  record Restored(int files, int kept, List<String> changedUnits, int memberUnits) {}
+  record Restored(int files, int units, int kept, List<String> changedUnits, int memberUnits) {}
 
   /**
    * Puts the fetched state in {@code staging} into {@code unitDirectory}, after checking that it
@@ -261,7 +262,10 @@ final class CookState {
           SourceTimes.set(file, time);
         }
       }
-      return new Restored(placed.size(), kept, List.copyOf(changed), memberHashes.size());
+      int units = (int) placed.stream().map(unitDirectory::relativize)
+          .filter(p -> p.getNameCount() > 2 && p.getName(p.getNameCount() - 3).toString().equals(".fingerprint"))
+          .map(Path::getParent).distinct().count();
+      return new Restored(placed.size(), units - changed.size(), kept, List.copyOf(changed), memberHashes.size());
     } catch (IOException e) {
       throw new CookCacheException("cannot restore the state into " + unitDirectory + ": " + e.getMessage(), e);
     } finally {

@@ -65,6 +65,7 @@ class CookStateTest {
     CookState.Restored restored = CookState.restore(staging, units, root, cargoHome, Set.of("app"));
 
     assertEquals(2, restored.files());
+    assertEquals(1, restored.units());
     assertEquals(1, restored.memberUnits());
     assertEquals(List.of(), restored.changedUnits());
     assertEquals("rlib", Files.readString(units.resolve("debug/deps/liblibc-0123456789abcdef.rlib")));

@@ -178,6 +178,28 @@ public final class OciCookCache implements CookCache {
   }
 
   @Override
+  public void promote(CookCacheKey key) {
+    if (cacheTo.isEmpty()) {
+      return;
+    }
+    ContainerRef repository = cacheTo.get();
+    Watchdog watchdog = new Watchdog(timeout, "the registry " + repository.getRegistry());
+    ExecutorService executor = RegistryAccess.executor();
+    try {
+      Registry registry = RegistryAccess.client(repository, login, environment, executor);
+      Optional<Manifest> manifest = watchdog.run(() -> manifest(registry, repository.withTag(tag(key, true))));
+      watchdog.progressed();
+      if (manifest.isPresent()) {
+        watchdog.run(() -> registry.pushManifest(repository.withTag(tag(key, false)), manifest.get()));
+      }
+    } catch (OrasException e) {
+      throw RegistryAccess.failure("push to " + repository, repository.getRegistry(), e);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Override
   public Optional<CacheTransfer> store(CookCacheKey key, Path base, List<String> files) {
     if (cacheTo.isEmpty()) {
       return Optional.empty();

@@ -97,6 +97,12 @@ class OciCookCacheTest {
       assertTrue(cache.fetch(OTHER, exact).orElseThrow().exact());
       assertEquals("two\n".repeat(300_000), Files.readString(exact.resolve(FILES.get(0))));
       assertEquals(Optional.empty(), cache.fetch(new CookCacheKey("e".repeat(64), "f".repeat(64)), base.resolve("none")));
+
+      // A cook that restored KEY's whole state makes it the scope's newest again.
+      cache.promote(KEY);
+      Path promoted = Files.createDirectories(base.resolve("promoted"));
+      cache.fetch(new CookCacheKey("d".repeat(64), "b".repeat(64)), promoted).orElseThrow();
+      assertEquals("one\n".repeat(200_000), Files.readString(promoted.resolve(FILES.get(0))));
     }
   }
 
