@@ -32,19 +32,27 @@ final class LocalRegistry implements AutoCloseable {
         "docker-registry (apt-get install docker-registry)", "JCHEF_REQUIRE_REGISTRY");
   }
 
-  /** Starts a registry storing in {@code directory}, requiring {@code login} if given. */
+  /** Starts a registry on 127.0.0.1 storing in {@code directory}, requiring {@code login} if given. */
   static LocalRegistry start(Path directory, Optional<RegistryLogin> login) {
+    return start(directory, login, "127.0.0.1", "127.0.0.1");
+  }
+
+  /**
+   * Starts a registry listening on {@code ip} (a loopback address), known to clients as {@code
+   * host}, storing in {@code directory}, requiring {@code login} if given.
+   */
+  static LocalRegistry start(Path directory, Optional<RegistryLogin> login, String ip, String host) {
     assumeAvailable();
     try {
       Files.createDirectories(directory.resolve("storage"));
       int port;
-      try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(ip))) {
         port = socket.getLocalPort();
       }
       StringBuilder config = new StringBuilder()
           .append("version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ")
           .append(directory.resolve("storage")).append("\n  delete:\n    enabled: true\n")
-          .append("http:\n  addr: 127.0.0.1:").append(port).append("\n");
+          .append("http:\n  addr: ").append(ip).append(":").append(port).append("\n");
       if (login.isPresent()) {
         RequiredTools.assume(Files.isExecutable(Path.of("/usr/bin/htpasswd")),
             "htpasswd (apt-get install apache2-utils)", "JCHEF_REQUIRE_REGISTRY");
@@ -60,9 +68,9 @@ final class LocalRegistry implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(directory.resolve("registry.log").toFile())
               .start();
-      LocalRegistry registry = new LocalRegistry(process, "127.0.0.1:" + port);
+      LocalRegistry registry = new LocalRegistry(process, host + ":" + port);
       for (int attempt = 0; attempt < 100; attempt++) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(ip, port)) {
           return registry;
         } catch (IOException notYet) {
           Thread.sleep(100);
