@@ -62,17 +62,29 @@ class RegistryCacheEndToEndTest {
     app = base.resolve("machine/app");
   }
 
-  /** A fresh machine at the same paths: no cook directory, an empty CARGO_HOME, the vendored crates copied again. */
+  /** Where machines get their crates from, when set: a local registry of .crate files, else a vendored directory. */
+  private Path localRegistry;
+
+  /**
+   * A fresh machine at the same paths: no cook directory, an empty CARGO_HOME, and either the
+   * vendored crates copied again (new file times, as a COPY of a vendor directory gives) or the
+   * local registry, whose .crate files cargo unpacks into the new CARGO_HOME.
+   */
   private void freshMachine() throws IOException {
     Path machine = base.resolve("machine");
     deleteTree(machine);
-    Path vendor = machine.resolve("vendor");
-    copy(TestRegistry.directory(), vendor); // new file times, as a COPY of a vendor directory gives
     Path cargoHome = machine.resolve("cargo-home");
     Files.createDirectories(cargoHome);
+    String source;
+    if (localRegistry == null) {
+      Path vendor = machine.resolve("vendor");
+      copy(TestRegistry.directory(), vendor);
+      source = "directory = \"" + vendor + "\"";
+    } else {
+      source = "local-registry = \"" + localRegistry + "\"";
+    }
     Files.writeString(cargoHome.resolve("config.toml"),
-        "[source.crates-io]\nreplace-with = \"vendored\"\n\n[source.vendored]\ndirectory = \"" + vendor + "\"\n\n"
-            + "[net]\noffline = true\n");
+        "[source.crates-io]\nreplace-with = \"machine\"\n\n[source.machine]\n" + source + "\n\n[net]\noffline = true\n");
     environment = TestRegistry.environment(cargoHome);
   }
 
@@ -146,6 +158,33 @@ class RegistryCacheEndToEndTest {
       assertTrue(added.log().contains("restored the newest state of this scope"), added.log());
       assertEquals(Set.of("chef-newcomer"), registryCrates(added.compiled()), added.log());
       assertRealBuild("after a crate was added");
+    }
+  }
+
+  @Test
+  void aLocalRegistryOfCrateFilesUnpackedAfreshComesBackFreshToo() throws Exception {
+    localRegistry = LocalCrateRegistry.build(base.resolve("local-registry"));
+    freshMachine();
+    // The lockfile's checksums are the .crate files' now.
+    Files.delete(project.resolve("Cargo.lock"));
+    Processes.Result lock = Processes.run(project, environment, List.of("cargo", "generate-lockfile", "--offline"));
+    assertEquals(0, lock.exitCode(), lock.stderr());
+    try (LocalRegistry registry = LocalRegistry.start(base.resolve("registry"), Optional.empty())) {
+      String repository = registry.address + "/team/app-cook";
+      OciCookCache cache = OciCookCache.of(List.of(repository), Optional.of(repository));
+      Cook cold = cook(cache);
+      assertEquals(REGISTRY_CRATES, registryCrates(cold.compiled()), cold.log());
+
+      freshMachine();
+      Cook exact = cook(cache);
+      assertEquals(Set.of(), exact.compiled(), exact.log());
+      assertRealBuild("after an exact restore, crates unpacked from .crate files");
+
+      edit("tool/Cargo.toml", "chef-extra = \"1.0.0\"", "chef-extra = \"1.0.0\"\nchef-newcomer = \"1.0.0\"");
+      freshMachine();
+      Cook added = cook(cache);
+      assertEquals(Set.of("chef-newcomer"), registryCrates(added.compiled()), added.log());
+      assertRealBuild("after a crate was added, crates unpacked from .crate files");
     }
   }
 
