@@ -24,9 +24,11 @@ fi
 feature="$("$jdk/bin/java" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p')"
 
 # The modules every jchef command needs (dist/check-archive.sh runs each of them): JGit wants
-# java.management for history and --git-rev, the demo reads its files from the jar (jdk.zipfs);
-# nothing wants java.desktop, java.sql or java.xml at run time.
-modules=java.base,java.logging,java.management,jdk.unsupported,jdk.zipfs
+# java.management for history and --git-rev, the demo reads its files from the jar (jdk.zipfs),
+# cook --cache-from and --cache-to reach the registry with the ORAS client (java.net.http; its
+# Jackson reads registries.conf and loads org.w3c.dom, java.xml); nothing wants java.desktop or
+# java.sql at run time.
+modules=java.base,java.logging,java.management,java.net.http,java.xml,jdk.unsupported,jdk.zipfs
 
 "$home/jchef" --version >/dev/null
 jar="$home/jchef-cli/target/jchef-all.jar"
