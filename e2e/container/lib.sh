@@ -111,6 +111,19 @@ step_times() {
        END { if (step) printf "    %6.1f s  %s\n", 0, step }' "$work/$1.log"
 }
 
+# step_seconds NAME PATTERN: seconds from the STEP line that matches to the next STEP or COMMIT line
+step_seconds() {
+  awk -v pattern="$2" '
+    / STEP [0-9]+\/[0-9]+: / { if (in_step) { printf "%.1f", $1 - start; exit } in_step = index($0, pattern) > 0; start = $1; next }
+    in_step && / COMMIT | Successfully tagged / { printf "%.1f", $1 - start; exit }' "$work/$1.log"
+}
+
+# cook_summary NAME: the last line of jchef cook ("jchef cook: N units compiled, ...") in NAME's build
+cook_summary() {
+  awk '/ STEP [0-9]+\/[0-9]+: / { in_step = index($0, "jchef cook") > 0; next }
+       in_step && / jchef cook: / { line = substr($0, index($0, "jchef cook: ")) } END { print line }' "$work/$1.log"
+}
+
 # step_compiled NAME PATTERN: the crates cargo compiled in the step whose STEP line matches, sorted
 step_compiled() {
   awk -v pattern="$2" '
