@@ -41,6 +41,17 @@ if command -v cargo >/dev/null; then
     "$home/examples/registry" > "$work/cargo-home/config.toml"
   cp "$work/recipe.json" "$work/cook/"
   check "cook" sh -c "cd '$work/cook' && CARGO_HOME='$work/cargo-home' jchef cook"
+  # The registry cache's client (java.net.http, and java.xml for its configuration) in the jlinked
+  # runtime: with no registry listening, cook says so on two lines and cooks all the same.
+  cook_with_registry_down() {
+    local out
+    mkdir -p "$work/cook-cache" && cp "$work/recipe.json" "$work/cook-cache/"
+    out="$(cd "$work/cook-cache" && CARGO_HOME="$work/cargo-home" \
+      jchef cook --cache-from 127.0.0.1:9/none --cache-to 127.0.0.1:9/none 2>&1)" || { echo "$out" | tail -5; return 1; }
+    grep -q '^jchef cook: cache: not restored: ' <<< "$out" && grep -q '^jchef cook: cache: not stored: ' <<< "$out" \
+      || { echo "$out" | tail -5; return 1; }
+  }
+  check "cook --cache-from/--cache-to, no registry listening" cook_with_registry_down
   # Member layers: a layer step and the final jchef build, which write the layer records.
   printf '[[layer]]\nmembers = ["greeter"]\n[final]\nmembers = ["app", "tool"]\n' > "$work/cook/jchef-layers.toml"
   check "cook --layer" sh -c "cd '$work/cook' && mkdir -p .jchef && cp '$project/Cargo.toml' .jchef/workspace.toml \

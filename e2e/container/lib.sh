@@ -1,4 +1,6 @@
-# Helpers shared by run.sh and shared-cache.sh; sourced, not run. They use the caller's globals:
+# Helpers shared by run.sh, shared-cache.sh and registry-cache.sh; sourced, not run. They use the
+# caller's globals:
+#   home      the repository's top directory
 #   storage   buildah's global storage flags (--storage-driver, and --root/--runroot for a builder
 #             with its own storage)
 #   bud       the build command, with "${storage[@]}"
@@ -15,6 +17,51 @@ require_buildah() {
   command -v buildah >/dev/null || skip "buildah is not installed (apt-get install buildah debootstrap)"
   [ "$(id -u)" = 0 ] || skip "buildah's chroot isolation needs root here"
   buildah "${storage[@]}" info >/dev/null 2>&1 || skip "buildah cannot run on this machine: $(buildah info 2>&1 | tail -1)"
+}
+
+# mirror: the Debian mirror apt uses here, for debootstrap
+mirror() {
+  local url
+  # The first mirror apt uses: a "URIs:" or "deb" line, not a comment naming another archive.
+  url="$(grep -hE '^[[:space:]]*(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources \
+    /etc/apt/sources.list.d/*.list 2>/dev/null | grep -oE 'https?://[^ ]+/debian/?' | head -1 || true)"
+  echo "${url:-http://deb.debian.org/debian}"
+}
+
+# base_image: the image named $base_image (Debian 12 made with debootstrap), made once and kept
+base_image() {
+  if buildah "${storage[@]}" inspect --type image "$base_image" >/dev/null 2>&1; then
+    echo "base image $base_image: kept from an earlier run"
+    return
+  fi
+  command -v debootstrap >/dev/null || skip "debootstrap is not installed (apt-get install debootstrap)"
+  local rootfs container mount started
+  started=$(date +%s)
+  rootfs="$(mktemp -d)"
+  debootstrap --variant=minbase bookworm "$rootfs" "$(mirror)" >/dev/null
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  : > "$rootfs/etc/resolv.conf"
+  container="$(buildah "${storage[@]}" from scratch)"
+  mount="$(buildah "${storage[@]}" mount "$container")"
+  tar -C "$rootfs" --numeric-owner -cf - . | tar -C "$mount" --numeric-owner -xpf -
+  buildah "${storage[@]}" umount "$container" >/dev/null
+  buildah "${storage[@]}" config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    --env LANG=C.UTF-8 --cmd /bin/bash "$container"
+  buildah "${storage[@]}" commit --rm "$container" "$base_image" >/dev/null
+  rm -rf "$rootfs"
+  echo "base image $base_image: made with debootstrap in $(( $(date +%s) - started )) s"
+}
+
+# jchef_image: the jchef image (dist/Containerfile) from this checkout, as localhost/jchef:latest,
+# with the command the README gives (dist/jchef-image.sh), on the debootstrapped base; made anew
+# each time (its log: $work/jchef-image.log)
+jchef_image() {
+  local started
+  started=$(date +%s)
+  IMAGE=localhost/jchef:latest BASE="$base_image" BUILDER=buildah BUILDAH_FLAGS="--isolation chroot ${storage[*]}" \
+    "$home/dist/jchef-image.sh" > "$work/jchef-image.log" 2>&1 || { tail -30 "$work/jchef-image.log"; fail "the jchef image failed to build"; }
+  echo "jchef image localhost/jchef:latest: $(buildah "${storage[@]}" images --format '{{.Size}}' localhost/jchef:latest)," \
+    "built with dist/jchef-image.sh in $(( $(date +%s) - started )) s"
 }
 
 # containers_now: the ids of the working containers in "${storage[@]}"
@@ -62,6 +109,19 @@ step_times() {
        }
        / COMMIT | Successfully tagged / { if (step) { printf "    %6.1f s  %s\n", $1 - start, step; step = "" } }
        END { if (step) printf "    %6.1f s  %s\n", 0, step }' "$work/$1.log"
+}
+
+# step_seconds NAME PATTERN: seconds from the STEP line that matches to the next STEP or COMMIT line
+step_seconds() {
+  awk -v pattern="$2" '
+    / STEP [0-9]+\/[0-9]+: / { if (in_step) { printf "%.1f", $1 - start; exit } in_step = index($0, pattern) > 0; start = $1; next }
+    in_step && / COMMIT | Successfully tagged / { printf "%.1f", $1 - start; exit }' "$work/$1.log"
+}
+
+# cook_summary NAME: the last line of jchef cook ("jchef cook: N units compiled, ...") in NAME's build
+cook_summary() {
+  awk '/ STEP [0-9]+\/[0-9]+: / { in_step = index($0, "jchef cook") > 0; next }
+       in_step && / jchef cook: / { line = substr($0, index($0, "jchef cook: ")) } END { print line }' "$work/$1.log"
 }
 
 # step_compiled NAME PATTERN: the crates cargo compiled in the step whose STEP line matches, sorted

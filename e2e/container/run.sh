@@ -18,50 +18,8 @@ base_image="localhost/jchef-base:bookworm"
 storage=(--storage-driver overlay)
 bud=(buildah bud --layers --isolation chroot "${storage[@]}")
 
-. "$here/lib.sh"   # skip, fail, require_buildah, containers_now, remove_left_containers, build, step_cached, step_times, step_compiled, runs_program
+. "$here/lib.sh"   # skip, fail, require_buildah, base_image, jchef_image, containers_now, remove_left_containers, build, step_cached, step_times, step_compiled, runs_program
 require_buildah
-
-mirror() {
-  local url
-  # The first mirror apt uses: a "URIs:" or "deb" line, not a comment naming another archive.
-  url="$(grep -hE '^[[:space:]]*(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources \
-    /etc/apt/sources.list.d/*.list 2>/dev/null | grep -oE 'https?://[^ ]+/debian/?' | head -1 || true)"
-  echo "${url:-http://deb.debian.org/debian}"
-}
-
-base_image() {
-  if buildah "${storage[@]}" inspect --type image "$base_image" >/dev/null 2>&1; then
-    echo "base image $base_image: kept from an earlier run"
-    return
-  fi
-  command -v debootstrap >/dev/null || skip "debootstrap is not installed (apt-get install debootstrap)"
-  local rootfs container mount started
-  started=$(date +%s)
-  rootfs="$(mktemp -d)"
-  debootstrap --variant=minbase bookworm "$rootfs" "$(mirror)" >/dev/null
-  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
-  : > "$rootfs/etc/resolv.conf"
-  container="$(buildah "${storage[@]}" from scratch)"
-  mount="$(buildah "${storage[@]}" mount "$container")"
-  tar -C "$rootfs" --numeric-owner -cf - . | tar -C "$mount" --numeric-owner -xpf -
-  buildah "${storage[@]}" umount "$container" >/dev/null
-  buildah "${storage[@]}" config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    --env LANG=C.UTF-8 --cmd /bin/bash "$container"
-  buildah "${storage[@]}" commit --rm "$container" "$base_image" >/dev/null
-  rm -rf "$rootfs"
-  echo "base image $base_image: made with debootstrap in $(( $(date +%s) - started )) s"
-}
-
-# The jchef image (dist/Containerfile) from this checkout, as localhost/jchef: with the command the
-# README gives (dist/jchef-image.sh), on the debootstrapped base.
-jchef_image() {
-  local started
-  started=$(date +%s)
-  IMAGE=localhost/jchef:latest BASE="$base_image" BUILDER=buildah BUILDAH_FLAGS="--isolation chroot ${storage[*]}" \
-    "$home/dist/jchef-image.sh" > "$work/jchef-image.log" 2>&1 || { tail -30 "$work/jchef-image.log"; fail "the jchef image failed to build"; }
-  echo "jchef image localhost/jchef:latest: $(buildah "${storage[@]}" images --format '{{.Size}}' localhost/jchef:latest)," \
-    "built with dist/jchef-image.sh in $(( $(date +%s) - started )) s"
-}
 
 work="$(mktemp -d)"
 context="$work/context"

@@ -25,7 +25,7 @@ storage=(--storage-driver overlay)
 bud=(timeout 1200 buildah bud --layers --isolation chroot "${storage[@]}")
 base_image="$local_base"
 
-. "$here/lib.sh"   # skip, fail, require_buildah, containers_now, remove_left_containers, build, step_cached, step_times, step_compiled, runs_program
+. "$here/lib.sh"   # skip, fail, require_buildah, containers_now, remove_left_containers, build, step_cached, step_times, step_seconds, step_compiled, cook_summary, runs_program
 require_buildah
 command -v docker-registry >/dev/null || skip "docker-registry is not installed (apt-get install docker-registry)"
 command -v curl >/dev/null || skip "curl is not installed"
@@ -48,19 +48,6 @@ steps_with() {
   awk -v text="$2" '
     / STEP [0-9]+\/[0-9]+: / { step = substr($0, index($0, "STEP")); next }
     index($0, " " text) == index($0, " ") && step != "" { print "    " step; step = "" }' "$work/$1.log"
-}
-
-# step_seconds NAME PATTERN: seconds from the STEP line that matches to the next STEP or COMMIT line
-step_seconds() {
-  awk -v pattern="$2" '
-    / STEP [0-9]+\/[0-9]+: / { if (in_step) { printf "%.1f", $1 - start; exit } in_step = index($0, pattern) > 0; start = $1; next }
-    in_step && / COMMIT | Successfully tagged / { printf "%.1f", $1 - start; exit }' "$work/$1.log"
-}
-
-# cook_summary NAME: the last line of jchef cook ("jchef cook: N units compiled, ...") in NAME's build
-cook_summary() {
-  awk '/ STEP [0-9]+\/[0-9]+: / { in_step = index($0, "jchef cook") > 0; next }
-       in_step && / jchef cook: / { line = substr($0, index($0, "jchef cook: ")) } END { print line }' "$work/$1.log"
 }
 
 # unmount_below DIR: unmounts whatever is mounted at or below DIR, deepest first
