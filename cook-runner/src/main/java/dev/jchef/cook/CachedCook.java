@@ -95,6 +95,10 @@ final class CachedCook {
       err.println(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
     } catch (IOException | UncheckedIOException e) {
       err.println(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
+    } catch (RuntimeException | LinkageError e) {
+      // A cache's own fault (a client that throws what it should not, a runtime without a module
+      // it needs) must not fail the cook either.
+      err.println(PREFIX + "not restored: " + e + "; cooking without it");
     } finally {
       CookState.deleteRecursively(staging);
     }
@@ -107,6 +111,8 @@ final class CachedCook {
       cache.promote(key);
     } catch (CookCacheException e) {
       err.println(PREFIX + "not stored: " + e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      err.println(PREFIX + "not stored: " + e);
     }
   }
 
@@ -125,6 +131,8 @@ final class CachedCook {
                   + megabytes(transfer.bytes()) + " in " + seconds(transfer.time()) + ")"));
     } catch (CookCacheException | UncheckedIOException e) {
       err.println(PREFIX + "not stored: " + e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      err.println(PREFIX + "not stored: " + e);
     } finally {
       CookState.deleteRecursively(record);
     }

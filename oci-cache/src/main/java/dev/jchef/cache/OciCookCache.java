@@ -193,7 +193,7 @@ public final class OciCookCache implements CookCache {
         watchdog.run(() -> registry.pushManifest(repository.withTag(tag(key, false)), manifest.get()));
       }
     } catch (OrasException e) {
-      throw RegistryAccess.failure("push to " + repository, repository.getRegistry(), e);
+      throw RegistryAccess.failure("push to " + shown(repository), repository.getRegistry(), e);
     } finally {
       executor.shutdownNow();
     }
@@ -239,7 +239,7 @@ public final class OciCookCache implements CookCache {
       watchdog.run(() -> registry.pushManifest(repository.withTag(tag(key, false)), pushed));
       return Optional.of(new CacheTransfer(exactRef.toString(), true, written.size(), Duration.ofNanos(System.nanoTime() - start)));
     } catch (OrasException e) {
-      throw RegistryAccess.failure("push to " + repository, repository.getRegistry(), e);
+      throw RegistryAccess.failure("push to " + shown(repository), repository.getRegistry(), e);
     } catch (IOException | UncheckedIOException e) {
       throw new CookCacheException("cannot write the state's archive " + archive + ": " + e.getMessage(), e);
     } finally {
@@ -250,6 +250,11 @@ public final class OciCookCache implements CookCache {
         // the next store replaces it
       }
     }
+  }
+
+  /** A repository as the user wrote it: {@code host[:port]/path}, without the client's default tag. */
+  private static String shown(ContainerRef repository) {
+    return repository.getRegistry() + "/" + repository.getFullRepository();
   }
 
   /** {@code jchef-<exact>} or {@code jchef-scope-<scope>}: valid OCI tags (at most 128 characters). */

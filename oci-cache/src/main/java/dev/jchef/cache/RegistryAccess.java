@@ -110,6 +110,9 @@ final class RegistryAccess {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
+      if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException) {
+        return new CookCacheException("cannot " + what + ": nothing answers at " + registry + " (connection refused)", e);
+      }
     }
     String detail = cause == e ? message : message + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
     return new CookCacheException(

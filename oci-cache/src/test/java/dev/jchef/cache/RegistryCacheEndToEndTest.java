@@ -252,7 +252,7 @@ class RegistryCacheEndToEndTest {
       closedPort = socket.getLocalPort();
     }
     Cook down = cook(OciCookCache.of(List.of("127.0.0.1:" + closedPort + "/team/app"), Optional.empty()));
-    assertTrue(down.log().contains("jchef cook: cache: not restored: cannot read 127.0.0.1:" + closedPort), down.log());
+    assertTrue(down.log().contains("jchef cook: cache: not restored: cannot read 127.0.0.1:" + closedPort + "/team/app:jchef-") && down.log().contains("nothing answers at 127.0.0.1:" + closedPort + " (connection refused)"), down.log());
     assertEquals(REGISTRY_CRATES, registryCrates(down.compiled()), down.log());
 
     try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
