@@ -8,7 +8,9 @@ import java.time.Duration;
  * @param reference where: {@code registry/repository:tag}
  * @param exact whether it is the state of the exact key (every dependency fresh), not the newest
  *     state of the key's scope
- * @param bytes the compressed bytes transferred
+ * @param bytes the state's compressed size
+ * @param transferred the compressed bytes that crossed the network: for a store, only the layers
+ *     the registry did not have already
  * @param time how long the transfer took (for a fetch: with unpacking into the directory)
  */
-public record CacheTransfer(String reference, boolean exact, long bytes, Duration time) {}
+public record CacheTransfer(String reference, boolean exact, long bytes, long transferred, Duration time) {}

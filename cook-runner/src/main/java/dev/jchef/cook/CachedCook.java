@@ -128,7 +128,8 @@ final class CachedCook {
       stored.ifPresent(
           transfer -> err.println(
               PREFIX + "stored " + (files.size() - 1) + " files in " + transfer.reference() + " ("
-                  + megabytes(transfer.bytes()) + " in " + seconds(transfer.time()) + ")"));
+                  + megabytes(transfer.bytes()) + ", " + megabytes(transfer.transferred()) + " of it new, in "
+                  + seconds(transfer.time()) + ")"));
     } catch (CookCacheException | UncheckedIOException e) {
       err.println(PREFIX + "not stored: " + e.getMessage());
     } catch (RuntimeException | LinkageError e) {

@@ -123,27 +123,36 @@ public final class OciCookCache implements CookCache {
       if (manifest.isEmpty()) {
         return Optional.empty();
       }
-      Layer layer = stateLayer(manifest.get(), ref);
-      watchdog.run(
-          () -> {
-            MessageDigest sha256 = StateArchive.sha256();
-            try (InputStream blob = watchdog.watch(registry.fetchBlob(ref.withDigest(layer.getDigest())));
-                DigestInputStream digesting = new DigestInputStream(blob, sha256)) {
-              StateArchive.unpack(digesting, directory, watchdog::cancelled);
-              digesting.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            String digest = "sha256:" + HexFormat.of().formatHex(sha256.digest());
-            if (!digest.equals(layer.getDigest())) {
-              throw new CookCacheException(
-                  "the state in " + ref + " is corrupt: its blob's digest is " + digest + ", its manifest says " + layer.getDigest());
-            }
-            return null;
-          });
-      return Optional.of(new CacheTransfer(ref.toString(), exact, layer.getSize(), Duration.ofNanos(System.nanoTime() - start)));
+      List<Layer> layers = stateLayers(manifest.get(), ref);
+      watchdog.run(() -> {
+        StateLayers.parallel(executor, layers, layer -> unpackLayer(registry, ref, layer, directory, watchdog));
+        return null;
+      });
+      long bytes = layers.stream().mapToLong(Layer::getSize).sum();
+      return Optional.of(
+          new CacheTransfer(shown(ref) + ":" + tag(ref), exact, bytes, bytes, Duration.ofNanos(System.nanoTime() - start)));
     } catch (OrasException e) {
       throw RegistryAccess.failure("fetch " + ref, ref.getRegistry(), e);
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  /** Streams one layer into the directory, checking its digest against the manifest's. */
+  private static void unpackLayer(Registry registry, ContainerRef ref, Layer layer, Path directory, Watchdog watchdog)
+      throws IOException {
+    MessageDigest sha256 = StateArchive.sha256();
+    try (InputStream blob = watchdog.watch(registry.fetchBlob(ref.withDigest(layer.getDigest())));
+        DigestInputStream digesting = new DigestInputStream(blob, sha256)) {
+      StateArchive.unpack(digesting, directory, watchdog::cancelled);
+      digesting.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (OrasException e) {
+      throw RegistryAccess.failure("fetch " + ref, ref.getRegistry(), e);
+    }
+    String digest = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+    if (!digest.equals(layer.getDigest())) {
+      throw new CookCacheException(
+          "the state in " + ref + " is corrupt: a blob's digest is " + digest + ", its manifest says " + layer.getDigest());
     }
   }
 
@@ -159,17 +168,19 @@ public final class OciCookCache implements CookCache {
     }
   }
 
-  /** The state's one layer, after checking that the manifest is a jchef state's. */
-  private static Layer stateLayer(Manifest manifest, ContainerRef ref) {
+  /** The state's layers, after checking that the manifest is a jchef state's. */
+  private static List<Layer> stateLayers(Manifest manifest, ContainerRef ref) {
     List<Layer> layers = manifest.getLayers();
-    if (!ARTIFACT_TYPE.equals(manifest.getArtifactTypeAsString()) || layers.size() != 1
-        || !LAYER_TYPE.equals(layers.get(0).getMediaType()) || layers.get(0).getDigest() == null
-        || !layers.get(0).getDigest().startsWith("sha256:")) {
+    boolean ours = ARTIFACT_TYPE.equals(manifest.getArtifactTypeAsString()) && !layers.isEmpty()
+        && layers.size() <= StateLayers.MAX_LAYERS
+        && layers.stream().allMatch(layer -> LAYER_TYPE.equals(layer.getMediaType()) && layer.getDigest() != null
+            && layer.getDigest().startsWith("sha256:") && layer.getSize() != null);
+    if (!ours) {
       throw new CookCacheException(
           ref + " is not a jchef cook state (artifact type " + manifest.getArtifactTypeAsString() + ", " + layers.size()
               + " layers); give --cache-from a repository that only jchef cook --cache-to writes");
     }
-    return layers.get(0);
+    return layers;
   }
 
   @Override
@@ -206,55 +217,97 @@ public final class OciCookCache implements CookCache {
     }
     ContainerRef repository = cacheTo.get();
     long start = System.nanoTime();
-    Path archive = base.resolve(".jchef-cache-push.tar.gz");
     Watchdog watchdog = new Watchdog(timeout, "the registry " + repository.getRegistry());
     ExecutorService executor = RegistryAccess.executor();
+    List<List<String>> groups = StateLayers.groups(files);
+    List<Path> archives = new java.util.ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      archives.add(base.resolve(".jchef-cache-push-" + i + ".tar.gz"));
+    }
     try {
-      StateArchive.Written written = StateArchive.write(base, files, archive);
+      List<StateArchive.Written> written = new java.util.ArrayList<>(java.util.Collections.nCopies(groups.size(), null));
+      StateLayers.parallel(executor, java.util.stream.IntStream.range(0, groups.size()).boxed().toList(),
+          i -> written.set(i, StateArchive.write(base, groups.get(i), archives.get(i))));
       Registry registry = RegistryAccess.client(repository, login, environment, executor);
       ContainerRef exactRef = repository.withTag(tag(key, true));
-      Layer layer =
-          watchdog.run(
-              () -> registry.pushBlob(
-                  exactRef.withDigest(written.digest()), written.size(),
-                  () -> {
-                    try {
-                      return watchdog.watch(Files.newInputStream(archive));
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  },
-                  Map.of()));
+      List<Layer> layers = new java.util.ArrayList<>(java.util.Collections.nCopies(groups.size(), null));
+      java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+      // A layer the registry has already (its units unchanged since an earlier state) is not sent again.
+      watchdog.run(() -> {
+        StateLayers.parallel(executor, java.util.stream.IntStream.range(0, groups.size()).boxed().toList(), i -> {
+          StateArchive.Written layer = written.get(i);
+          if (!hasBlob(registry, exactRef.withDigest(layer.digest()))) {
+            pushLayer(registry, exactRef, layer, archives.get(i), watchdog);
+            sent.addAndGet(layer.size());
+          }
+          watchdog.progressed();
+          layers.set(i, Layer.fromDigest(layer.digest(), layer.size()).withMediaType(LAYER_TYPE));
+        });
+        return null;
+      });
       watchdog.progressed();
       Config config = watchdog.run(() -> registry.pushConfig(exactRef, Config.empty()));
       watchdog.progressed();
       Manifest manifest =
-          Manifest.empty()
-              .withArtifactType(ArtifactType.from(ARTIFACT_TYPE))
-              .withConfig(config)
-              .withLayers(List.of(layer.withMediaType(LAYER_TYPE)));
+          Manifest.empty().withArtifactType(ArtifactType.from(ARTIFACT_TYPE)).withConfig(config).withLayers(layers);
       Manifest pushed = watchdog.run(() -> registry.pushManifest(exactRef, manifest));
       watchdog.progressed();
       // The same bytes under the scope's tag: the same digest, nothing pushed twice.
       watchdog.run(() -> registry.pushManifest(repository.withTag(tag(key, false)), pushed));
-      return Optional.of(new CacheTransfer(exactRef.toString(), true, written.size(), Duration.ofNanos(System.nanoTime() - start)));
+      long bytes = written.stream().mapToLong(StateArchive.Written::size).sum();
+      return Optional.of(new CacheTransfer(
+          shown(repository) + ":" + tag(key, true), true, bytes, sent.get(), Duration.ofNanos(System.nanoTime() - start)));
     } catch (OrasException e) {
       throw RegistryAccess.failure("push to " + shown(repository), repository.getRegistry(), e);
-    } catch (IOException | UncheckedIOException e) {
-      throw new CookCacheException("cannot write the state's archive " + archive + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new CookCacheException("cannot write the state's archive in " + base + ": " + e.getMessage(), e);
     } finally {
       executor.shutdownNow();
-      try {
-        Files.deleteIfExists(archive);
-      } catch (IOException e) {
-        // the next store replaces it
+      for (Path archive : archives) {
+        try {
+          Files.deleteIfExists(archive);
+        } catch (IOException e) {
+          // the next store replaces it
+        }
       }
     }
+  }
+
+  /** Whether the registry has the blob {@code ref} names (a HEAD request). */
+  private static boolean hasBlob(Registry registry, ContainerRef ref) {
+    try {
+      registry.fetchBlobDescriptor(ref);
+      return true;
+    } catch (OrasException e) {
+      if (e.getStatusCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static void pushLayer(Registry registry, ContainerRef ref, StateArchive.Written written, Path archive,
+      Watchdog watchdog) {
+    registry.pushBlob(
+            ref.withDigest(written.digest()), written.size(),
+            () -> {
+              try {
+                return watchdog.watch(Files.newInputStream(archive));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            Map.of());
   }
 
   /** A repository as the user wrote it: {@code host[:port]/path}, without the client's default tag. */
   private static String shown(ContainerRef repository) {
     return repository.getRegistry() + "/" + repository.getFullRepository();
+  }
+
+  private static String tag(ContainerRef ref) {
+    String text = ref.toString();
+    return text.substring(text.lastIndexOf(':') + 1);
   }
 
   /** {@code jchef-<exact>} or {@code jchef-scope-<scope>}: valid OCI tags (at most 128 characters). */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -23,9 +22,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * A cooked state as one registry blob: a POSIX tar of the state's files, compressed with gzip
- * (level 6, the default of {@code gzip}), its entries in the order given, each with its
- * modification time.
+ * A layer of a cooked state as one registry blob: a POSIX tar of files, compressed with gzip
+ * (level 6, the default of {@code gzip}), its entries in the order given, all with one fixed
+ * modification time, so that the same files give the same bytes.
  *
  * <p>Unpacking reads untrusted input: only regular files and directories, at relative paths
  * without {@code ..} or empty parts, each written once (never over a file already there), at most
@@ -38,6 +37,12 @@ final class StateArchive {
   static final int MAX_ENTRIES = 1_000_000;
   /** The most bytes a state's files may have in all, unpacked: 64 GiB. */
   static final long MAX_BYTES = 64L << 30;
+
+  /**
+   * The time every entry gets: a restore gives the files one time of its own, so the state need
+   * not keep theirs, and without them a layer's bytes depend only on its files' names and bytes.
+   */
+  private static final FileTime FIXED_TIME = FileTime.from(java.time.Instant.parse("1980-01-01T00:00:00Z"));
 
   private StateArchive() {}
 
@@ -66,7 +71,7 @@ final class StateArchive {
         Path source = base.resolve(name);
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(Files.size(source));
-        entry.setModTime(Files.getLastModifiedTime(source, LinkOption.NOFOLLOW_LINKS));
+        entry.setModTime(FIXED_TIME);
         entry.setMode(Files.isExecutable(source) ? 0755 : 0644);
         tar.putArchiveEntry(entry);
         Files.copy(source, tar);

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A deadline for registry work, which the OCI client does not have (its HTTP client waits as long
@@ -27,7 +26,7 @@ final class Watchdog {
   private final String what;
   private final AtomicLong progress = new AtomicLong();
   private final AtomicBoolean cancelled = new AtomicBoolean();
-  private final AtomicReference<Closeable> open = new AtomicReference<>();
+  private final java.util.Queue<Closeable> open = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /**
    * @param stall how long the work may go without progress
@@ -50,7 +49,7 @@ final class Watchdog {
 
   /** {@code input}, noting progress as bytes are read, closed if the work is abandoned. */
   InputStream watch(InputStream input) {
-    open.set(input);
+    open.add(input);
     return new FilterInputStream(input) {
       @Override
       public int read() throws IOException {
@@ -117,8 +116,7 @@ final class Watchdog {
 
   private void abandon(Thread thread) {
     cancelled.set(true);
-    Closeable stream = open.get();
-    if (stream != null) {
+    for (Closeable stream : open) {
       try {
         stream.close();
       } catch (IOException e) {

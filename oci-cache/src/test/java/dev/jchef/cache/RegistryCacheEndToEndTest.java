@@ -213,7 +213,12 @@ class RegistryCacheEndToEndTest {
       for (String[] change : changes) {
         edit(change[0], change[1], change[2]);
         freshMachine();
-        lastPushed = pushedBytes(cook(cache).log());
+        String log = cook(cache).log();
+        lastPushed = pushedBytes(log);
+        Matcher sent = SENT.matcher(log);
+        assertTrue(sent.find(), log);
+        assertTrue(Double.parseDouble(sent.group(2)) < Double.parseDouble(sent.group(1)) / 2,
+            "a dependency change sends only the layers whose units changed: " + sent.group());
       }
       // The same recipe cooked cold into a repository of its own.
       String other = registry.address + "/team/cold";
@@ -265,6 +270,7 @@ class RegistryCacheEndToEndTest {
     }
   }
 
+  private static final Pattern SENT = Pattern.compile("\\(([0-9.]+) MB, ([0-9.]+) MB of it new");
   private static final Pattern STORED = Pattern.compile("cache: stored \\d+ files in \\S+ \\(([0-9.]+) MB");
 
   private static long pushedBytes(String log) {
