@@ -11,15 +11,23 @@
 # Every cook runs on a "fresh machine": the cook directory and CARGO_HOME are removed first and made
 # again at the same paths (a state is restored only where it was made). The registry is Debian's
 # docker-registry on 127.0.0.1 (loopback, so transfer times are the machine's, not a network's);
-# states are gzip'd tar (level 6). Dev profile. One run of each row (the ratios are of one run).
+# states are gzip'd tar (level 6) in 9 layers. The profile is PROFILE's (dev, the default, or
+# release). One run of each row (the ratios are of one run).
 #
-#   bench/registry-cache.sh [RIPGREP_DIR]     (RIPGREP_DIR: from bench/ripgrep-workspace.sh; skipped if absent)
+#   [PROFILE=release] bench/registry-cache.sh [RIPGREP_DIR]
+#                     (RIPGREP_DIR: from bench/ripgrep-workspace.sh; skipped if absent)
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 command -v docker-registry >/dev/null || { echo "docker-registry not found: apt-get install docker-registry" >&2; exit 2; }
 command -v sccache >/dev/null || { echo "sccache not found: apt-get install sccache" >&2; exit 2; }
 [ -d /usr/share/cargo/registry/tokio-1.24.2 ] || { echo "install the librust-*-dev packages (see cook-effectiveness.sh)" >&2; exit 2; }
 ripgrep="${1:-}"
+profile="${PROFILE:-dev}"
+case "$profile" in
+  dev) profile_flags=() ;;
+  release) profile_flags=(--release) ;;
+  *) echo "PROFILE is dev or release" >&2; exit 2 ;;
+esac
 "$home/jchef" --version >/dev/null
 
 # Fixed paths: machine A and machine B must agree on them.
@@ -52,19 +60,19 @@ cook() {
   fresh_machine
   cp "$1" "$app/recipe.json"; shift
   local start; start=$(now)
-  (cd "$app" && "$home/jchef" cook "$@") >"$work/last.log" 2>&1
+  (cd "$app" && "$home/jchef" cook "${profile_flags[@]}" "$@") >"$work/last.log" 2>&1
   since "$start"
 }
 
 # The "cache:" lines of the last cook, shortened: what was restored or stored, its size and time.
-cache_note() { grep -oE 'cache: (restored [a-z ]+ state|stored [0-9]+ files|no state)|\([0-9.]+ MB in [0-9.]+ s\)' "$work/last.log" | tr '\n' ' ' || true; }
+cache_note() { grep -oE "cache: (restored [a-z' ]+ state|stored [0-9]+ files|no state)|\\([0-9.]+ MB[^)]*\\)|cargo is not run" "$work/last.log" | tr '\n' ' ' || true; }
 compiled_registry() { grep -cE '^\s+Compiling [^ ]+ v[^ ]+$' "$work/last.log" || true; }
 
 # real_build SOURCES -> seconds of the real dev build on top of the cook in $app
 real_build() {
   (cd "$1" && tar --exclude=./target --exclude=./.cargo-home -cf - .) | (cd "$app" && tar -xf -)
   local start; start=$(now)
-  (cd "$app" && cargo build -q) >"$work/real.log" 2>&1
+  (cd "$app" && cargo build -q "${profile_flags[@]}") >"$work/real.log" 2>&1
   since "$start"
 }
 
@@ -116,7 +124,7 @@ variant() {
   echo "$to"
 }
 
-echo "registry cache bench, $(date -u +%Y-%m-%d), $(nproc) cores, $(cargo -V)"
+echo "registry cache bench, $(date -u +%Y-%m-%d), $(nproc) cores, $(cargo -V), profile $profile"
 
 fresh_machine
 ws="$(variant "$home/bench/workspace" "$work/ws-base")"
