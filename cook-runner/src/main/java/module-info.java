@@ -7,5 +7,8 @@ module dev.jchef.cook {
   requires tools.jackson.core;
   requires tools.jackson.databind;
 
+  exports dev.jchef;
   exports dev.jchef.cook;
+
+  uses dev.jchef.cook.CookCacheProvider;
 }

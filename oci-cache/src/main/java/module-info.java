@@ -9,4 +9,6 @@ module dev.jchef.cache {
   requires org.apache.commons.compress;
 
   exports dev.jchef.cache;
+
+  provides dev.jchef.cook.CookCacheProvider with dev.jchef.cache.provider.OciCookCacheProvider;
 }

@@ -1,0 +1,273 @@
+package dev.jchef;
+
+import dev.jchef.cook.BuildProfile;
+import dev.jchef.cook.CompilationOptions;
+import dev.jchef.cook.CookCache;
+import dev.jchef.cook.CookCacheProvider;
+import dev.jchef.cook.CookOptions;
+import dev.jchef.cook.CookResult;
+import dev.jchef.cook.CookRunner;
+import dev.jchef.cook.FeatureSelection;
+import dev.jchef.cook.ManifestOptions;
+import dev.jchef.cook.RealBuild;
+import dev.jchef.model.Workspace;
+import dev.jchef.recipe.CompileCosts;
+import dev.jchef.recipe.GitRepositories;
+import dev.jchef.recipe.GitWorkspaceSource;
+import dev.jchef.recipe.LayerPlan;
+import dev.jchef.recipe.LayerPlanner;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeFingerprint;
+import dev.jchef.recipe.RecipePlanner;
+import dev.jchef.skeleton.RecipeFile;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * jchef's entry point: the cargo-chef technique from Java, each step a short chain of calls.
+ * Prepare a workspace's recipe, keep it in a file, cook it in a build directory (the dependencies
+ * compiled, the dummies' units removed), then build the real sources there:
+ *
+ * <pre>{@code
+ * Recipe recipe = Jchef.prepare(Path.of("my-workspace"));
+ * Jchef.writeRecipe(build.resolve("recipe.json"), recipe);
+ * CookResult cooked = Jchef.cook(build).release().run(recipe);
+ * // copy the real sources into build, then:
+ * Jchef.cook(build).release().build();
+ * }</pre>
+ *
+ * <p>Errors are unchecked: {@link dev.jchef.model.CargoFileException} (a Cargo file cannot be
+ * read, naming it and the line), {@link dev.jchef.recipe.RecipeException} (no recipe can be made or
+ * read), {@link dev.jchef.skeleton.SkeletonRefusedException} (the build directory holds files the
+ * skeleton would overwrite), {@link dev.jchef.cook.CookException} (cargo missing or failing, with
+ * its exit status).
+ */
+public final class Jchef {
+  private Jchef() {}
+
+  /**
+   * Returns the recipe of the workspace {@code directory} belongs to (its root, a member, or a
+   * directory inside one, found as cargo finds it), with every member: the same bytes on every
+   * machine for the same dependency inputs ({@code jchef prepare}).
+   */
+  public static Recipe prepare(Path directory) {
+    return RecipePlanner.prepare(directory);
+  }
+
+  /**
+   * Returns the recipe of the workspace {@code directory} belongs to, keeping only the members
+   * the binaries {@code bins} need ({@code jchef prepare --bin}).
+   */
+  public static Recipe prepare(Path directory, String... bins) {
+    return RecipePlanner.plan(Workspace.find(directory), List.of(bins));
+  }
+
+  /**
+   * Returns the recipe of the workspace at {@code directory} as it was at the git revision {@code
+   * revision} (a hash, branch, tag, {@code HEAD~3}), read from the repository without a checkout:
+   * the same bytes as preparing a checkout of it ({@code jchef prepare --git-rev}).
+   */
+  public static Recipe prepareRevision(Path directory, String revision) {
+    try (Repository repository = GitRepositories.open(directory)) {
+      String workspacePath = workspacePath(repository, directory);
+      return GitWorkspaceSource.prepare(repository, GitRepositories.commit(repository, revision), workspacePath, List.of());
+    }
+  }
+
+  /** Returns the recipe in {@code file} (recipe.json, jchef's or cargo-chef's). */
+  public static Recipe readRecipe(Path file) {
+    return RecipeFile.read(file, file.toString());
+  }
+
+  /** Writes {@code recipe} to {@code file} in one step: a reader never finds half a recipe. */
+  public static void writeRecipe(Path file, Recipe recipe) {
+    RecipeFile.write(file, recipe);
+  }
+
+  /** Returns the recipe's fingerprint: 64 hex digits that change exactly when its bytes do. */
+  public static String fingerprint(Recipe recipe) {
+    return RecipeFingerprint.of(recipe);
+  }
+
+  /**
+   * Returns a plan of at most {@code maxLayers} member layers for the workspace at {@code
+   * directory}, from the last 200 commits of its git history, compile times estimated from the
+   * size of each package's sources ({@code jchef layers}).
+   */
+  public static LayerPlan planLayers(Path directory, int maxLayers) {
+    Workspace workspace = Workspace.find(directory);
+    try (Repository repository = GitRepositories.open(directory)) {
+      return LayerPlanner.suggest(
+              workspace, repository, GitRepositories.commit(repository, "HEAD"),
+              workspacePath(repository, workspace.root()), 200, maxLayers,
+              CompileCosts.standIn(workspace, CompileCosts.DEFAULT_STEP_SECONDS))
+          .plan();
+    }
+  }
+
+  /** Returns a cook in the build directory {@code directory}, with the dev profile and this process's environment. */
+  public static Cook cook(Path directory) {
+    return new Cook(directory, CookOptions.defaults(), System.getenv(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+  }
+
+  private static String workspacePath(Repository repository, Path directory) {
+    Path workTree = repository.isBare() ? null : repository.getWorkTree().toPath().toAbsolutePath().normalize();
+    Path absolute = directory.toAbsolutePath().normalize();
+    return workTree == null || !absolute.startsWith(workTree) ? "" : workTree.relativize(absolute).toString().replace('\\', '/');
+  }
+
+  /**
+   * A cook in one build directory, and the real build after it: immutable, each method returns a
+   * changed copy; {@link #run}, {@link #layer} and {@link #build} do the work.
+   */
+  public static final class Cook {
+    private final Path directory;
+    private final CookOptions options;
+    private final Map<String, String> environment;
+    private final Optional<PrintWriter> output;
+    private final List<String> cacheFrom;
+    private final Optional<String> cacheTo;
+    private final Optional<CookCache> cache;
+
+    private Cook(
+        Path directory, CookOptions options, Map<String, String> environment, Optional<PrintWriter> output,
+        List<String> cacheFrom, Optional<String> cacheTo, Optional<CookCache> cache) {
+      this.directory = directory;
+      this.options = options;
+      this.environment = Map.copyOf(environment);
+      this.output = output;
+      this.cacheFrom = List.copyOf(cacheFrom);
+      this.cacheTo = cacheTo;
+      this.cache = cache;
+    }
+
+    private Cook with(CookOptions newOptions) {
+      return new Cook(directory, newOptions, environment, output, cacheFrom, cacheTo, cache);
+    }
+
+    /** Returns this cook with the release profile ({@code --release}). */
+    public Cook release() {
+      return with(options.withProfile(BuildProfile.RELEASE));
+    }
+
+    /** Returns this cook with the profile {@code name} ({@code --profile}: {@code dev}, {@code release}, a custom one). */
+    public Cook profile(String name) {
+      return with(options.withProfile(name.equals("release") ? BuildProfile.RELEASE : new BuildProfile(name)));
+    }
+
+    /** Returns this cook with these features on ({@code --features}). */
+    public Cook features(String... features) {
+      return with(options.withFeatures(FeatureSelection.of(List.of(features))));
+    }
+
+    /** Returns this cook building for the target triple {@code triple} ({@code --target}). */
+    public Cook target(String triple) {
+      CompilationOptions compilation = options.compilation();
+      List<String> targets = new ArrayList<>(compilation.targets());
+      targets.add(triple);
+      return with(options.withCompilation(compilation.withTargets(targets)));
+    }
+
+    /** Returns this cook with cargo offline and the lockfile as it is ({@code --offline --locked}). */
+    public Cook offline() {
+      ManifestOptions manifest = options.manifest();
+      return with(options.withManifest(new ManifestOptions(manifest.manifestPath(), true, true, manifest.frozen())));
+    }
+
+    /** Returns this cook running cargo with {@code newEnvironment} instead of this process's. */
+    public Cook environment(Map<String, String> newEnvironment) {
+      return new Cook(directory, options, newEnvironment, output, cacheFrom, cacheTo, cache);
+    }
+
+    /** Returns this cook writing cargo's output, progress lines and the cache's lines to {@code writer}. */
+    public Cook output(PrintWriter writer) {
+      return new Cook(directory, options, environment, Optional.of(writer), cacheFrom, cacheTo, cache);
+    }
+
+    /**
+     * Returns this cook restoring the closest cooked state from the OCI repositories {@code
+     * repositories} ({@code host[:port]/path}; {@code --cache-from}), tried in order. Needs {@code
+     * dev.jchef:oci-cache} on the class or module path.
+     */
+    public Cook cacheFrom(String... repositories) {
+      List<String> from = new ArrayList<>(cacheFrom);
+      from.addAll(List.of(repositories));
+      return new Cook(directory, options, environment, output, from, cacheTo, cache);
+    }
+
+    /** Returns this cook storing its state in the OCI repository {@code repository} ({@code --cache-to}). */
+    public Cook cacheTo(String repository) {
+      return new Cook(directory, options, environment, output, cacheFrom, Optional.of(repository), cache);
+    }
+
+    /** Returns this cook sharing states through {@code newCache}, instead of {@link #cacheFrom}/{@link #cacheTo}. */
+    public Cook cache(CookCache newCache) {
+      return new Cook(directory, options, environment, output, cacheFrom, cacheTo, Optional.of(newCache));
+    }
+
+    /**
+     * Cooks {@code recipe}: writes it to {@code recipe.json} in the build directory, writes its
+     * skeleton there and builds the dependencies ({@code jchef cook}).
+     *
+     * @return what was compiled, found fresh and removed, and how long it took
+     */
+    public CookResult run(Recipe recipe) {
+      Path recipeFile = directory.resolve("recipe.json");
+      RecipeFile.write(recipeFile, recipe);
+      return runner().cook(recipe, Optional.of(recipeFile));
+    }
+
+    /**
+     * Builds layer {@code k} (from 1) of {@code plan}, after that layer's packages were copied into
+     * the build directory ({@code jchef cook --layer K}).
+     */
+    public CookResult layer(Recipe recipe, LayerPlan plan, int k) {
+      return runner().cookLayer(recipe, plan, k, Optional.empty());
+    }
+
+    /**
+     * Builds the real sources copied into the cooked build directory ({@code cargo build} with this
+     * cook's options).
+     *
+     * @return what cargo compiled: after a cook, only the workspace's own packages
+     */
+    public RealBuild.Report build() {
+      PrintWriter writer = writer();
+      return RealBuild.run(directory, options, environment, writer, writer);
+    }
+
+    /** Builds the real sources of a workspace built in member layers ({@code jchef build}). */
+    public RealBuild.Report build(LayerPlan plan) {
+      return runner().build(plan);
+    }
+
+    private CookRunner runner() {
+      PrintWriter writer = writer();
+      CookRunner runner = CookRunner.in(directory, options).withEnvironment(environment).withOutput(writer, writer, false);
+      Optional<CookCache> chosen = cache.or(this::registryCache);
+      return chosen.isPresent() ? runner.withCache(chosen.get()) : runner;
+    }
+
+    private Optional<CookCache> registryCache() {
+      if (cacheFrom.isEmpty() && cacheTo.isEmpty()) {
+        return Optional.empty();
+      }
+      CookCacheProvider provider =
+          ServiceLoader.load(CookCacheProvider.class, Jchef.class.getClassLoader()).findFirst()
+              .orElseThrow(() -> new IllegalStateException(
+                  "cacheFrom/cacheTo need a registry cache: add dev.jchef:oci-cache to the class or module path"));
+      return Optional.of(provider.open(cacheFrom, cacheTo, environment));
+    }
+
+    private PrintWriter writer() {
+      return output.orElseGet(() -> new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    }
+  }
+}
