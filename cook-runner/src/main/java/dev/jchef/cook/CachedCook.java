@@ -72,7 +72,7 @@ final class CachedCook {
         err.println(PREFIX + "not restored: cargo fetch failed, so the sources the state's units read cannot be checked");
         return OptionalInt.empty();
       }
-      CookState.Restored restored = CookState.restore(staging, unitDirectory, root, cargoHome, members);
+      CookState.Restored restored = CookState.restore(key, staging, unitDirectory, root, cargoHome, members);
       CacheTransfer transfer = fetched.get();
       List<String> notes = new ArrayList<>();
       if (restored.kept() > 0) {
@@ -86,7 +86,7 @@ final class CachedCook {
           PREFIX + "restored " + (transfer.exact() ? "this recipe's state" : "the newest state of this scope") + " from "
               + transfer.reference() + " (" + megabytes(transfer.bytes()) + " in " + seconds(transfer.time()) + "): "
               + restored.files() + " files" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
-      boolean whole = transfer.exact() && restored.kept() == 0 && restored.changedUnits().isEmpty();
+      boolean whole = transfer.exact() && restored.sameRecipe() && restored.kept() == 0 && restored.changedUnits().isEmpty();
       if (whole && cache.stores()) {
         promote();
       }
@@ -123,7 +123,7 @@ final class CachedCook {
     }
     Path record = unitDirectory.resolve(CookStateRecord.FILE_NAME);
     try {
-      List<String> files = CookState.select(unitDirectory, root, cargoHome, messages, isDummy);
+      List<String> files = CookState.select(key, unitDirectory, root, cargoHome, messages, isDummy);
       Optional<CacheTransfer> stored = cache.store(key, unitDirectory, files);
       stored.ifPresent(
           transfer -> err.println(

@@ -68,7 +68,7 @@ final class CookState {
    * @return paths relative to {@code unitDirectory}, sorted, the record's among them
    */
   static List<String> select(
-      Path unitDirectory, Path root, Path cargoHome, CargoMessages messages, Predicate<String> isDummy) {
+      CookCacheKey key, Path unitDirectory, Path root, Path cargoHome, CargoMessages messages, Predicate<String> isDummy) {
     Map<String, Path> packageRoots = new HashMap<>();
     Map<Path, Set<String>> hashes = new HashMap<>();
     Map<String, String> packageOfHash = new HashMap<>();
@@ -104,14 +104,14 @@ final class CookState {
         String packageId = packageOfHash.get(hash);
         Optional<Path> fingerprint =
             entries.stream().filter(e -> e.getParent().getFileName().toString().equals(".fingerprint")).findFirst();
-        SortedMap<String, String> read =
-            inputsOf(profile.getKey(), hash, runHashes.contains(hash), packageId, packageRoots.get(packageId), root);
+        SortedMap<String, String> read = inputsOf(
+            profile.getKey(), hash, runHashes.contains(hash), packageId, packageRoots.get(packageId), root, unitDirectory);
         if (fingerprint.isPresent() && !read.isEmpty()) {
           inputs.put(relative(unitDirectory, fingerprint.get()), read);
         }
       }
     }
-    new CookStateRecord(root.toString(), unitDirectory.toString(), cargoHome.toString(), inputs)
+    new CookStateRecord(key.exact(), key.scope(), root.toString(), unitDirectory.toString(), cargoHome.toString(), inputs)
         .write(unitDirectory.resolve(CookStateRecord.FILE_NAME));
     files.add(CookStateRecord.FILE_NAME);
     return List.copyOf(files);
@@ -134,39 +134,53 @@ final class CookState {
   }
 
   /**
-   * The files a unit read whose times cargo compares: a build script run's {@code
-   * rerun-if-changed} paths (for a path package without any, its whole directory, which cargo
-   * then watches), and a path package's dep-info inputs.
+   * The files a unit read, whose content must be what it was for the unit to be reused: its
+   * dep-info inputs (rustc's {@code .d}: a library's sources, a build script's own source), and
+   * for a build script's run the {@code rerun-if-changed} paths (for a path package without any,
+   * its whole directory, which cargo then watches). cargo itself judges a registry, git or
+   * vendored package by its version alone, so a vendored crate edited without a new version, or a
+   * {@code .crate} of the same version with other content, is caught here and nowhere else. Files
+   * in the unit directory (generated into {@code OUT_DIR}) are the state's own and are left out.
    */
   private static SortedMap<String, String> inputsOf(
-      Path profile, String hash, boolean isRun, String packageId, Path packageRoot, Path root) {
+      Path profile, String hash, boolean isRun, String packageId, Path packageRoot, Path root, Path unitDirectory) {
     List<Path> read = new ArrayList<>();
     boolean local = packageId != null && PackageIds.isLocal(packageId);
-    if (isRun) {
-      for (Path run : DummyArtifactCleaner.entriesOf(profile, Set.of(hash))) {
-        Path output = run.resolve("output");
-        if (!Files.isRegularFile(output) || packageRoot == null) {
-          continue;
+    for (Path entry : DummyArtifactCleaner.entriesOf(profile, Set.of(hash))) {
+      String directory = entry.getParent().getFileName().toString();
+      if (directory.equals("deps") && entry.getFileName().toString().endsWith(".d")) {
+        UnitInputs.inputs(entry).forEach(input -> read.add(root.resolve(input)));
+      } else if (directory.equals("build") && Files.isDirectory(entry)) {
+        for (Path depInfo : depInfoFiles(entry)) {
+          UnitInputs.inputs(depInfo).forEach(input -> read.add(root.resolve(input)));
         }
-        List<String> watched = UnitInputs.rerunIfChanged(output);
-        watched.forEach(w -> read.add(packageRoot.resolve(w)));
-        if (watched.isEmpty() && local) {
-          read.add(packageRoot);
-        }
-      }
-    } else if (local) {
-      for (Path entry : DummyArtifactCleaner.entriesOf(profile, Set.of(hash))) {
-        if (entry.getFileName().toString().endsWith(".d") && entry.getParent().getFileName().toString().equals("deps")) {
-          UnitInputs.inputs(entry).forEach(input -> read.add(root.resolve(input)));
+        Path output = entry.resolve("output");
+        if (isRun && Files.isRegularFile(output) && packageRoot != null) {
+          List<String> watched = UnitInputs.rerunIfChanged(output);
+          watched.forEach(w -> read.add(packageRoot.resolve(w)));
+          if (watched.isEmpty() && local) {
+            read.add(packageRoot);
+          }
         }
       }
     }
     SortedMap<String, String> hashes = new TreeMap<>();
     for (Path file : read) {
       Path path = file.normalize();
-      hashes.put(path.toString(), ContentHash.of(path));
+      if (!path.startsWith(unitDirectory)) {
+        hashes.put(path.toString(), ContentHash.of(path));
+      }
     }
     return hashes;
+  }
+
+  /** The dep-info files directly in a build script's directory ({@code build/<package>-H/*.d}). */
+  private static List<Path> depInfoFiles(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".d") && Files.isRegularFile(f)).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   /** The regular files below the entries, or empty if a link or other special file is among them. */
@@ -197,21 +211,27 @@ final class CookState {
    * @param kept files the unit directory had already, left as they were
    * @param changedUnits units whose inputs changed: their fingerprints were removed
    * @param memberUnits units of a workspace member's name, left out
+   * @param sameRecipe whether the state was stored under the exact key asked for: this recipe's
    */
-  record Restored(int files, int units, int kept, List<String> changedUnits, int memberUnits) {}
+  record Restored(int files, int units, int kept, List<String> changedUnits, int memberUnits, boolean sameRecipe) {}
 
   /**
    * Puts the fetched state in {@code staging} into {@code unitDirectory}, after checking that it
-   * was made at these paths and holds only what a state may hold; files the unit directory has
+   * was stored for {@code key}'s scope, made at these paths and holds only what a state may hold; files the unit directory has
    * already are left as they are. {@code staging} is removed.
    *
    * @param members the workspace members' package names
    * @throws CookCacheException when the state is refused; nothing was put in the unit directory
    */
   static Restored restore(
-      Path staging, Path unitDirectory, Path root, Path cargoHome, Set<String> members) {
+      CookCacheKey key, Path staging, Path unitDirectory, Path root, Path cargoHome, Set<String> members) {
     try {
       CookStateRecord record = CookStateRecord.read(staging.resolve(CookStateRecord.FILE_NAME));
+      if (!record.scope().equals(key.scope())) {
+        throw new CookCacheException(
+            "the state was stored for another scope (" + abbreviated(record.scope()) + ", not " + abbreviated(key.scope())
+                + "): other flags, toolchain, environment or paths");
+      }
       if (!record.root().equals(root.toString()) || !record.unitDirectory().equals(unitDirectory.toString())
           || !record.cargoHome().equals(cargoHome.toString())) {
         throw new CookCacheException(
@@ -265,7 +285,9 @@ final class CookState {
       int units = (int) placed.stream().map(unitDirectory::relativize)
           .filter(p -> p.getNameCount() > 2 && p.getName(p.getNameCount() - 3).toString().equals(".fingerprint"))
           .map(Path::getParent).distinct().count();
-      return new Restored(placed.size(), units - changed.size(), kept, List.copyOf(changed), memberHashes.size());
+      return new Restored(
+          placed.size(), units - changed.size(), kept, List.copyOf(changed), memberHashes.size(),
+          record.exact().equals(key.exact()));
     } catch (IOException e) {
       throw new CookCacheException("cannot restore the state into " + unitDirectory + ": " + e.getMessage(), e);
     } finally {
@@ -347,6 +369,10 @@ final class CookState {
       }
     }
     return "";
+  }
+
+  private static String abbreviated(String key) {
+    return key.length() > 12 ? key.substring(0, 12) + "…" : key;
   }
 
   private static Instant newest(Path path) {

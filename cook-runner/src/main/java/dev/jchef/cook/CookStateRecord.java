@@ -22,6 +22,8 @@ import tools.jackson.databind.ObjectMapper;
  * {@link ContentHash}es, so that a restore can tell whether they are still what the unit was
  * built from.
  *
+ * @param exact the {@link CookCacheKey#exact} it was stored under
+ * @param scope the {@link CookCacheKey#scope} it was stored under
  * @param root the cook directory, absolute
  * @param unitDirectory the directory of cargo's units (the build or target directory), absolute
  * @param cargoHome {@code CARGO_HOME}, absolute
@@ -29,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
  *     debug/.fingerprint/libc-0123456789abcdef}): absolute path to content hash
  */
 record CookStateRecord(
-    String root, String unitDirectory, String cargoHome, SortedMap<String, SortedMap<String, String>> inputs) {
+    String exact, String scope, String root, String unitDirectory, String cargoHome, SortedMap<String, SortedMap<String, String>> inputs) {
   static final String FILE_NAME = "jchef-state.json";
   private static final int FORMAT = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -58,7 +60,7 @@ record CookStateRecord(
       inputs.put(unit.getKey(), files);
     }
     return new CookStateRecord(
-        json.path("root").asString(""), json.path("unitDirectory").asString(""), json.path("cargoHome").asString(""),
+        json.path("exact").asString(""), json.path("scope").asString(""), json.path("root").asString(""), json.path("unitDirectory").asString(""), json.path("cargoHome").asString(""),
         inputs);
   }
 
@@ -73,6 +75,8 @@ record CookStateRecord(
     try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), text)) {
       json.writeStartObject();
       json.writeNumberProperty("format", FORMAT);
+      json.writeStringProperty("exact", exact);
+      json.writeStringProperty("scope", scope);
       json.writeStringProperty("root", root);
       json.writeStringProperty("unitDirectory", unitDirectory);
       json.writeStringProperty("cargoHome", cargoHome);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CookStateTest {
   private static final String LIBC = "debug/.fingerprint/libc-0123456789abcdef";
+  private static final CookCacheKey KEY = new CookCacheKey("e".repeat(64), "s".repeat(64));
 
   @TempDir Path base;
   private Path root;
@@ -48,7 +49,7 @@ class CookStateTest {
     TreeMap<String, String> files = new TreeMap<>();
     files.put(watched.toString(), watchedHash);
     inputs.put(LIBC, files);
-    new CookStateRecord(madeAt, units.toString(), cargoHome.toString(), inputs)
+    new CookStateRecord(KEY.exact(), KEY.scope(), madeAt, units.toString(), cargoHome.toString(), inputs)
         .write(staging.resolve(CookStateRecord.FILE_NAME));
   }
 
@@ -62,7 +63,7 @@ class CookStateTest {
     Files.setLastModifiedTime(watched, FileTime.from(Instant.now().plusSeconds(3600)));
     record(root.toString(), ContentHash.of(watched));
 
-    CookState.Restored restored = CookState.restore(staging, units, root, cargoHome, Set.of("app"));
+    CookState.Restored restored = CookState.restore(KEY, staging, units, root, cargoHome, Set.of("app"));
 
     assertEquals(2, restored.files());
     assertEquals(1, restored.units());
@@ -84,7 +85,7 @@ class CookStateTest {
     stateFile("debug/deps/liblibc-0123456789abcdef.rlib", "rlib");
     record(root.toString(), "0".repeat(64));
 
-    CookState.Restored restored = CookState.restore(staging, units, root, cargoHome, Set.of());
+    CookState.Restored restored = CookState.restore(KEY, staging, units, root, cargoHome, Set.of());
 
     assertEquals(List.of("libc-0123456789abcdef"), restored.changedUnits());
     assertFalse(Files.exists(units.resolve(LIBC)), "cargo compiles the unit again");
@@ -96,7 +97,7 @@ class CookStateTest {
     record("/somewhere/else", ContentHash.of(watched));
 
     CookCacheException e =
-        assertThrows(CookCacheException.class, () -> CookState.restore(staging, units, root, cargoHome, Set.of()));
+        assertThrows(CookCacheException.class, () -> CookState.restore(KEY, staging, units, root, cargoHome, Set.of()));
 
     assertTrue(e.getMessage().contains("made at other paths (directory /somewhere/else"), e.getMessage());
     assertFalse(Files.exists(units.resolve("debug")));
@@ -107,14 +108,14 @@ class CookStateTest {
   void aStateWithoutItsRecordOrWithALinkIsRefused() throws IOException {
     stateFile("debug/deps/liblibc-0123456789abcdef.rlib", "rlib");
     CookCacheException noRecord =
-        assertThrows(CookCacheException.class, () -> CookState.restore(staging, units, root, cargoHome, Set.of()));
+        assertThrows(CookCacheException.class, () -> CookState.restore(KEY, staging, units, root, cargoHome, Set.of()));
     assertTrue(noRecord.getMessage().contains("no readable jchef-state.json"), noRecord.getMessage());
 
     Files.createDirectories(staging.resolve("debug/deps"));
     Files.createSymbolicLink(staging.resolve("debug/deps/link"), Path.of("/etc/passwd"));
     record(root.toString(), ContentHash.of(watched));
     CookCacheException link =
-        assertThrows(CookCacheException.class, () -> CookState.restore(staging, units, root, cargoHome, Set.of()));
+        assertThrows(CookCacheException.class, () -> CookState.restore(KEY, staging, units, root, cargoHome, Set.of()));
     assertTrue(link.getMessage().contains("debug/deps/link, which is not a regular file"), link.getMessage());
     assertFalse(Files.exists(units.resolve("debug")));
   }
@@ -150,7 +151,7 @@ class CookStateTest {
         com.google.common.collect.ImmutableList.of(debug.resolve("deps/libapp-3333333333333333.rlib").toString()),
         java.util.Optional.empty(), root.resolve("app/Cargo.toml").toString()));
 
-    List<String> files = CookState.select(units, root, cargoHome, messages, id -> id.equals(app));
+    List<String> files = CookState.select(KEY, units, root, cargoHome, messages, id -> id.equals(app));
 
     assertEquals(List.of(
         "debug/.fingerprint/libc-0123456789abcdef/lib-libc", "debug/.fingerprint/libc-1111111111111111/build-script",

@@ -64,6 +64,8 @@ class RegistryCacheEndToEndTest {
 
   /** Where machines get their crates from, when set: a local registry of .crate files, else a vendored directory. */
   private Path localRegistry;
+  /** Applied to the vendored directory of the next fresh machine: an edit of a crate that keeps its version. */
+  private java.util.function.Consumer<Path> vendorEdit = vendor -> {};
 
   /**
    * A fresh machine at the same paths: no cook directory, an empty CARGO_HOME, and either the
@@ -79,6 +81,7 @@ class RegistryCacheEndToEndTest {
     if (localRegistry == null) {
       Path vendor = machine.resolve("vendor");
       copy(TestRegistry.directory(), vendor);
+      vendorEdit.accept(vendor);
       source = "directory = \"" + vendor + "\"";
     } else {
       source = "local-registry = \"" + localRegistry + "\"";
@@ -158,6 +161,54 @@ class RegistryCacheEndToEndTest {
       assertTrue(added.log().contains("restored the newest state of this scope"), added.log());
       assertEquals(Set.of("chef-newcomer"), registryCrates(added.compiled()), added.log());
       assertRealBuild("after a crate was added");
+    }
+  }
+
+  @Test
+  void aVendoredCrateEditedWithoutANewVersionIsCompiledAgainNeverRestored() throws IOException {
+    try (LocalRegistry registry = LocalRegistry.start(base.resolve("registry"), Optional.empty())) {
+      String repository = registry.address + "/team/app-cook";
+      OciCookCache cache = OciCookCache.of(List.of(repository), Optional.of(repository));
+      freshMachine();
+      cook(cache);
+
+      // Machine B's vendored crates: chef-greeting's code and chef-build-info's build script edited,
+      // versions and the lockfile's package checksums unchanged (as a distribution's patched crate).
+      vendorEdit = vendor -> {
+        editVendored(vendor.resolve("chef-greeting-1.0.0"), "src/lib.rs", "hello, {name}", "howdy, {name}");
+        editVendored(vendor.resolve("chef-build-info-1.0.0"), "build.rs", "built by chef-build-info's build script",
+            "built by machine B's chef-build-info");
+      };
+      freshMachine();
+      Cook edited = cook(cache);
+      assertTrue(edited.log().contains("to compile again, as files they read changed"), edited.log());
+      assertTrue(edited.compiled().containsAll(Set.of("chef-greeting", "chef-build-info")), edited.log());
+      copy(project, app);
+      Processes.Result build = Processes.run(app, environment, List.of("cargo", "build", "--message-format=json"));
+      assertEquals(0, build.exitCode(), build.stderr());
+      assertEquals(List.of(), REGISTRY_UNIT.matcher(build.stdout()).results().map(r -> r.group(1)).toList(),
+          "registry crates the real build compiled");
+      String output = Processes.run(app, environment, List.of(app.resolve("target/debug/app").toString())).stdout();
+      assertTrue(output.startsWith("HOWDY, JCHEF!!! WELCOME!!!"), output);
+      assertTrue(output.contains("built by machine B's chef-build-info"), output);
+    }
+  }
+
+  /** Edits a vendored crate's file and its entry in .cargo-checksum.json, keeping the package checksum. */
+  private static void editVendored(Path crate, String file, String from, String to) {
+    try {
+      Path path = crate.resolve(file);
+      String text = Files.readString(path);
+      assertTrue(text.contains(from), file);
+      Files.writeString(path, text.replace(from, to));
+      Path checksums = crate.resolve(TestRegistry.CHECKSUM_FILE);
+      String json = Files.readString(checksums);
+      String oldHash = com.google.common.hash.Hashing.sha256().hashString(text, java.nio.charset.StandardCharsets.UTF_8).toString();
+      String newHash = com.google.common.hash.Hashing.sha256().hashString(text.replace(from, to), java.nio.charset.StandardCharsets.UTF_8).toString();
+      assertTrue(json.contains(oldHash), checksums + " names " + file);
+      Files.writeString(checksums, json.replace(oldHash, newHash));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
