@@ -7,6 +7,7 @@ module dev.jchef.cache {
   requires transitive dev.jchef.cook;
   requires oras.java.sdk;
   requires org.apache.commons.compress;
+  requires java.net.http;
 
   exports dev.jchef.cache;
 

@@ -30,22 +30,67 @@ final class CachedCook {
   private final Path cargoHome;
   private final CookCacheKey key;
   private final PrintWriter err;
+  private final CookInterrupt interrupt;
 
-  private CachedCook(CookCache cache, Path root, Path unitDirectory, Path cargoHome, CookCacheKey key, PrintWriter err) {
+  private CachedCook(
+      CookCache cache, Path root, Path unitDirectory, Path cargoHome, CookCacheKey key, PrintWriter err,
+      CookInterrupt interrupt) {
     this.cache = cache;
     this.root = root;
     this.unitDirectory = unitDirectory;
     this.cargoHome = cargoHome;
     this.key = key;
     this.err = err;
+    this.interrupt = interrupt;
   }
 
   /** The cache's use by a cook of {@code recipe} in {@code root}, its skeleton written. */
   static CachedCook of(
       CookCache cache, dev.jchef.recipe.Recipe recipe, CookOptions options, Path root, Path unitDirectory,
-      Map<String, String> cargoEnvironment, PrintWriter err) {
+      Map<String, String> cargoEnvironment, PrintWriter err, CookInterrupt interrupt) {
     CookCacheKey key = CookCacheKey.of(recipe, options, root, unitDirectory, cargoEnvironment);
-    return new CachedCook(cache, root, unitDirectory, CargoHome.of(cargoEnvironment), key, err);
+    return new CachedCook(cache, root, unitDirectory, CargoHome.of(cargoEnvironment), key, err, interrupt);
+  }
+
+  /**
+   * Runs a call to the cache on a thread of its own, so that an interrupt (Ctrl-C, a stopped
+   * container) stops the cook at once: the call's thread is interrupted (the cache abandons its
+   * transfer) and the cook ends as interrupted.
+   *
+   * @throws CookException when the interrupt is raised
+   */
+  private <T> T interruptibly(java.util.concurrent.Callable<T> call) {
+    java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(call);
+    Thread thread = new Thread(task, "jchef-cache-call");
+    thread.setDaemon(true);
+    thread.start();
+    while (true) {
+      try {
+        return task.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        if (interrupt.raised()) {
+          thread.interrupt();
+          try {
+            thread.join(5_000);
+          } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
+          }
+          throw CookException.byInterrupt();
+        }
+      } catch (InterruptedException e) {
+        thread.interrupt();
+        Thread.currentThread().interrupt();
+        throw CookException.byInterrupt();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new CookCacheException(String.valueOf(e.getCause()), e.getCause());
+      }
+    }
   }
 
   /**
@@ -61,10 +106,11 @@ final class CachedCook {
     try {
       CookState.deleteRecursively(staging);
       Files.createDirectories(staging);
-      Optional<CacheTransfer> fetched = cache.fetch(key, staging);
+      Optional<CacheTransfer> fetched = interruptibly(() -> cache.fetch(key, staging));
       if (fetched.isEmpty()) {
         CookState.deleteRecursively(staging);
-        err.println(PREFIX + "no state stored for this recipe or its scope; cooking without one");
+        err.println(PREFIX + "no state stored for this recipe or its scope (its flags, toolchain and environment, and"
+            + " the paths " + root + ", " + unitDirectory + " and CARGO_HOME " + cargoHome + "); cooking without one");
         return OptionalInt.empty();
       }
       if (!fetchSources.getAsBoolean()) {
@@ -91,6 +137,8 @@ final class CachedCook {
         promote();
       }
       return whole ? OptionalInt.of(restored.units()) : OptionalInt.empty();
+    } catch (CookException e) {
+      throw e; // interrupted
     } catch (CookCacheException e) {
       err.println(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
     } catch (IOException | UncheckedIOException e) {
@@ -108,7 +156,12 @@ final class CachedCook {
   /** Makes the exact state the scope's newest, as storing it again would. */
   private void promote() {
     try {
-      cache.promote(key);
+      interruptibly(() -> {
+        cache.promote(key);
+        return null;
+      });
+    } catch (CookException e) {
+      throw e; // interrupted
     } catch (CookCacheException e) {
       err.println(PREFIX + "not stored: " + e.getMessage());
     } catch (RuntimeException | LinkageError e) {
@@ -124,12 +177,14 @@ final class CachedCook {
     Path record = unitDirectory.resolve(CookStateRecord.FILE_NAME);
     try {
       List<String> files = CookState.select(key, unitDirectory, root, cargoHome, messages, isDummy);
-      Optional<CacheTransfer> stored = cache.store(key, unitDirectory, files);
+      Optional<CacheTransfer> stored = interruptibly(() -> cache.store(key, unitDirectory, files));
       stored.ifPresent(
           transfer -> err.println(
               PREFIX + "stored " + (files.size() - 1) + " files in " + transfer.reference() + " ("
                   + megabytes(transfer.bytes()) + ", " + megabytes(transfer.transferred()) + " of it new, in "
                   + seconds(transfer.time()) + ")"));
+    } catch (CookException e) {
+      throw e; // interrupted
     } catch (CookCacheException | UncheckedIOException e) {
       err.println(PREFIX + "not stored: " + e.getMessage());
     } catch (RuntimeException | LinkageError e) {

@@ -436,7 +436,7 @@ public final class CookRunner {
 
   private CachedCook cachedCook(CookCache cache, Recipe recipe, CookOptions options, Map<String, String> cargoEnvironment) {
     CargoMetadata metadata = CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
-    return CachedCook.of(cache, recipe, options, root, unitDirectory(metadata, options), cargoEnvironment, err);
+    return CachedCook.of(cache, recipe, options, root, unitDirectory(metadata, options), cargoEnvironment, err, interrupt);
   }
 
   /**

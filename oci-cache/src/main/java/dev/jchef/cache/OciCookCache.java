@@ -39,8 +39,9 @@ import land.oras.exception.OrasException;
  * then the manifest under the exact tag, then the same manifest bytes under the scope tag: a
  * registry moves a tag in one step, so a reader finds the previous state or this one, and of two
  * cooks storing at once the last push wins. Each step is abandoned when the registry makes no
- * progress for the timeout (default 60 s); threads are daemons. See {@link RegistryAccess} for
- * plain HTTP and credentials.
+ * progress for the timeout (default 60 s); threads are daemons. A registry that did not answer
+ * a fetch (nothing listening, or the timeout) is not tried for a store by the same instance: one
+ * timeout per cook, not two. See {@link RegistryAccess} for plain HTTP and credentials.
  */
 public final class OciCookCache implements CookCache {
   /** The artifact type of a stored state. */
@@ -54,6 +55,8 @@ public final class OciCookCache implements CookCache {
   private final Optional<RegistryLogin> login;
   private final Duration timeout;
   private final Map<String, String> environment;
+  /** Registries that did not answer a fetch: a store to them is not tried (no second timeout). */
+  private final java.util.Set<String> unreachable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private OciCookCache(
       List<ContainerRef> cacheFrom, Optional<ContainerRef> cacheTo, Optional<RegistryLogin> login, Duration timeout,
@@ -132,9 +135,26 @@ public final class OciCookCache implements CookCache {
       return Optional.of(
           new CacheTransfer(shown(ref) + ":" + tag(ref), exact, bytes, bytes, Duration.ofNanos(System.nanoTime() - start)));
     } catch (OrasException e) {
+      noteUnreachable(ref, e, watchdog);
       throw RegistryAccess.failure("fetch " + ref, ref.getRegistry(), e);
+    } catch (CookCacheException e) {
+      noteUnreachable(ref, e, watchdog);
+      throw e;
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  private void noteUnreachable(ContainerRef ref, RuntimeException e, Watchdog watchdog) {
+    if (watchdog.stalled() || RegistryAccess.unreachable(e)) {
+      unreachable.add(ref.getRegistry());
+    }
+  }
+
+  /** Refuses to try a registry that did not answer this cook's fetch. */
+  private void checkReachable(ContainerRef repository) {
+    if (unreachable.contains(repository.getRegistry())) {
+      throw new CookCacheException(repository.getRegistry() + " did not answer when the cook began; not tried again");
     }
   }
 
@@ -194,6 +214,7 @@ public final class OciCookCache implements CookCache {
       return;
     }
     ContainerRef repository = cacheTo.get();
+    checkReachable(repository);
     Watchdog watchdog = new Watchdog(timeout, "the registry " + repository.getRegistry());
     ExecutorService executor = RegistryAccess.executor();
     try {
@@ -216,6 +237,7 @@ public final class OciCookCache implements CookCache {
       return Optional.empty();
     }
     ContainerRef repository = cacheTo.get();
+    checkReachable(repository);
     long start = System.nanoTime();
     Watchdog watchdog = new Watchdog(timeout, "the registry " + repository.getRegistry());
     ExecutorService executor = RegistryAccess.executor();

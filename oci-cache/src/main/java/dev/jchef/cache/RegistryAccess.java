@@ -95,6 +95,17 @@ final class RegistryAccess {
     return files;
   }
 
+  /** Whether a failure is that nothing answered: a refused or timed-out connection. */
+  static boolean unreachable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException
+          || cause instanceof java.net.http.HttpConnectTimeoutException || cause instanceof java.net.UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * A registry failure in one line: a refused login says so (the client reports it as an invalid
    * {@code WWW-Authenticate} header), anything else gives the status and the client's words.
@@ -107,12 +118,12 @@ final class RegistryAccess {
           registry + " refused the credentials for " + what + " (or asked for some and none were found: "
               + "docker login, REGISTRY_AUTH_FILE, or JCHEF_CACHE_USERNAME and JCHEF_CACHE_PASSWORD)", e);
     }
+    if (unreachable(e)) {
+      return new CookCacheException("cannot " + what + ": nothing answers at " + registry + " (connection refused)", e);
+    }
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
-      if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException) {
-        return new CookCacheException("cannot " + what + ": nothing answers at " + registry + " (connection refused)", e);
-      }
     }
     String detail = cause == e ? message : message + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
     return new CookCacheException(

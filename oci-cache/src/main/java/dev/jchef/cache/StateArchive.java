@@ -120,23 +120,53 @@ final class StateArchive {
         if (entry.getSize() < 0 || bytes > MAX_BYTES) {
           throw new CookCacheException("the state's files are larger than " + (MAX_BYTES >> 30) + " GiB");
         }
-        Files.createDirectories(target.getParent());
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
-          long copied = tar.transferTo(out);
-          if (copied != entry.getSize()) {
-            throw new CookCacheException("the state ends inside " + entry.getName());
-          }
-        }
+        write(tar, entry, target);
         if ((entry.getMode() & 0100) != 0) {
           target.toFile().setExecutable(true, false);
         }
         Files.setLastModifiedTime(target, FileTime.from(entry.getModTime().toInstant()));
       }
       gzip.transferTo(OutputStream.nullOutputStream()); // the tar's end blocks, and gzip's trailer checked
-    } catch (java.nio.file.FileAlreadyExistsException e) {
-      throw new CookCacheException("the state holds " + e.getFile() + " twice");
     } catch (IOException e) {
-      throw new CookCacheException("the state is not a complete gzip'd tar archive: " + e.getMessage(), e);
+      throw new CookCacheException(
+          "cannot read the state: " + e.getMessage() + " (the transfer broke off, or the archive is not complete gzip'd tar)", e);
+    }
+  }
+
+  /**
+   * Copies one entry's bytes to {@code target}, which must not exist: a failure to read is the
+   * archive's ({@link IOException}), a failure to write names the file.
+   */
+  private static void write(TarArchiveInputStream tar, TarArchiveEntry entry, Path target) throws IOException {
+    OutputStream out;
+    try {
+      Files.createDirectories(target.getParent());
+      out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new CookCacheException("the state holds " + entry.getName() + " twice");
+    } catch (IOException e) {
+      throw new CookCacheException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    long copied = 0;
+    try {
+      for (int n = tar.read(buffer); n >= 0; n = tar.read(buffer)) {
+        try {
+          out.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw new CookCacheException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        copied += n;
+      }
+    } finally {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw new CookCacheException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+    }
+    if (copied != entry.getSize()) {
+      throw new CookCacheException("the state ends inside " + entry.getName());
     }
   }
 

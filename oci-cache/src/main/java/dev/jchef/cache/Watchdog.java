@@ -26,6 +26,7 @@ final class Watchdog {
   private final String what;
   private final AtomicLong progress = new AtomicLong();
   private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final AtomicBoolean stalled = new AtomicBoolean();
   private final java.util.Queue<Closeable> open = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /**
@@ -40,6 +41,11 @@ final class Watchdog {
   /** Notes progress: a request answered. */
   void progressed() {
     progress.incrementAndGet();
+  }
+
+  /** Whether the work was abandoned for making no progress. */
+  boolean stalled() {
+    return stalled.get();
   }
 
   /** Whether the work was abandoned: it should stop writing. */
@@ -98,6 +104,7 @@ final class Watchdog {
           seen = now;
           quietSince = System.nanoTime();
         } else if (System.nanoTime() - quietSince > stall.toNanos()) {
+          stalled.set(true);
           abandon(thread);
           throw new CookCacheException(what + " did not answer for " + stall.toSeconds() + " s");
         }

@@ -3,6 +3,8 @@ package dev.jchef.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jchef.cook.CookException;
+import dev.jchef.cook.CookInterrupt;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookRunner;
 import dev.jchef.model.Workspace;
@@ -313,13 +315,49 @@ class RegistryCacheEndToEndTest {
 
     try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
       freshMachine();
-      Cook timedOut = cook(
-          OciCookCache.of(List.of("127.0.0.1:" + silent.getLocalPort() + "/team/app"), Optional.empty())
-              .withTimeout(Duration.ofSeconds(2)));
+      String repository = "127.0.0.1:" + silent.getLocalPort() + "/team/app";
+      long start = System.nanoTime();
+      Cook timedOut = cook(OciCookCache.of(List.of(repository), Optional.of(repository)).withTimeout(Duration.ofSeconds(2)));
       assertTrue(timedOut.log().contains("did not answer for 2 s"), timedOut.log());
+      assertTrue(timedOut.log().contains("not stored: 127.0.0.1:" + silent.getLocalPort()
+          + " did not answer when the cook began; not tried again"), timedOut.log());
       assertEquals(REGISTRY_CRATES, registryCrates(timedOut.compiled()), timedOut.log());
+      assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "one timeout, not two");
     }
   }
+
+  @Test
+  void anInterruptWhileTheRegistryIsSilentStopsTheCookAtOnce() throws Exception {
+    freshMachine();
+    Recipe recipe = RecipePlanner.plan(Workspace.discover(project), List.of());
+    Files.createDirectories(app);
+    try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      CookInterrupt interrupt = new CookInterrupt();
+      StringWriter log = new StringWriter();
+      CookRunner runner = CookRunner.in(app, CookOptions.defaults())
+          .withEnvironment(environment)
+          .withOutput(new PrintWriter(log, true), new PrintWriter(log, true), false)
+          .withInterrupt(interrupt)
+          .withCache(OciCookCache.of(List.of("127.0.0.1:" + silent.getLocalPort() + "/team/app"), Optional.empty()));
+      java.util.concurrent.CompletableFuture<Void> raised = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        interrupt.raise();
+      });
+      long start = System.nanoTime();
+      CookException stopped = org.junit.jupiter.api.Assertions.assertThrows(
+          CookException.class, () -> runner.cook(recipe, Optional.empty()));
+      raised.get();
+      assertTrue(stopped.interrupted(), stopped.getMessage());
+      assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos(),
+          "stopped within seconds, not after the 60 s timeout: " + log);
+      assertTrue(!Files.exists(app.resolve("target/.jchef-cache-fetch")), "nothing half-fetched is left");
+    }
+  }
+
 
   private static final Pattern SENT = Pattern.compile("\\(([0-9.]+) MB, ([0-9.]+) MB of it new");
   private static final Pattern STORED = Pattern.compile("cache: stored \\d+ files in \\S+ \\(([0-9.]+) MB");

@@ -87,7 +87,7 @@ class StateArchiveTest {
     Path other = Files.createDirectories(base.resolve("not-gzip"));
     CookCacheException e = assertThrows(CookCacheException.class,
         () -> StateArchive.unpack(new ByteArrayInputStream("{\"not\": \"a state\"}".getBytes()), other, () -> false));
-    assertTrue(e.getMessage().contains("not a complete gzip'd tar archive"), e.getMessage());
+    assertTrue(e.getMessage().contains("(the transfer broke off, or the archive is not complete gzip'd tar)"), e.getMessage());
   }
 
   @Test
