@@ -5,7 +5,7 @@
 #   workspace   bench/workspace (40 real crates from Debian's packages); the dependency change:
 #               tokio's features gain "sync" (as bench/sccache-matrix.sh)
 #   ripgrep     ripgrep 13 from Debian's packages (bench/ripgrep-workspace.sh DIR); two changes:
-#               a crate added (itoa, to the root package), and log's "std" feature turned on
+#               a crate added (either, to the root package), and log's "std" feature turned on
 #               (log is used by most of ripgrep's crates)
 #
 # Every cook runs on a "fresh machine": the cook directory and CARGO_HOME are removed first and made
@@ -136,12 +136,12 @@ bench workspace "$ws" "tokio-sync:$ws_sync"
 if [ -n "$ripgrep" ] && [ -f "$ripgrep/Cargo.toml" ]; then
   rg="$(variant "$ripgrep" "$work/rg-base")"
   rm -rf "$rg/.cargo-home"
-  rg_itoa="$(variant "$rg" "$work/rg-itoa")"
-  printf '\n[dependencies.itoa]\nversion = "1"\n' >> "$rg_itoa/Cargo.toml"
+  rg_either="$(variant "$rg" "$work/rg-either")"
+  printf '\n[dependencies.either]\nversion = "1"\n' >> "$rg_either/Cargo.toml"
   rg_log="$(variant "$rg" "$work/rg-log")"
   sed -i '/^\[dependencies.log\]$/,/^$/ s/^version = "0.4.5"$/version = "0.4.5"\nfeatures = ["std"]/' "$rg_log/Cargo.toml"
-  for variant_dir in "$rg_itoa" "$rg_log"; do (cd "$variant_dir" && cargo metadata -q --offline --format-version 1 >/dev/null); done
-  bench ripgrep "$rg" "itoa-added:$rg_itoa" "log-std:$rg_log"
+  for variant_dir in "$rg_either" "$rg_log"; do (cd "$variant_dir" && cargo metadata -q --offline --format-version 1 >/dev/null); done
+  bench ripgrep "$rg" "either-added:$rg_either" "log-std:$rg_log"
 else
   echo
   echo "ripgrep: skipped (give the directory bench/ripgrep-workspace.sh made)"

@@ -13,6 +13,12 @@ assert builds[0][1] == 'jni-demo' && builds[2][1] == 'jni-demo' : "the crate com
 // the crate compiles (a fresh checkout, with new file times, compiles it).
 assert builds[1][1] in ['', 'jni-demo'] : "the second build compiled nothing but the crate: ${builds}"
 
+// jchef's warnings at Maven's warn level, its progress at debug (not in this log).
+assert log =~ /(?m)^\[WARNING\] jchef: cache: not restored: .*nothing answers at 127\.0\.0\.1:1 \(connection refused\); cooking without it$/ :
+    "the unreachable registry cache is one warning"
+assert !(log =~ /(?m)^\[INFO\] jchef: .*packages built/) : "progress is logged at debug, not info"
+assert log =~ /(?m)^\[INFO\] +Compiling / : "cargo's lines at info"
+
 def tests = (log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed/).size()
 assert tests == 3 : "the JNI test passed in each build: ${tests}"
 return true

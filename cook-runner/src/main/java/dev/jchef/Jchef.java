@@ -4,6 +4,8 @@ import dev.jchef.cook.BuildProfile;
 import dev.jchef.cook.CompilationOptions;
 import dev.jchef.cook.CookCache;
 import dev.jchef.cook.CookCacheProvider;
+import dev.jchef.cook.CookEvent;
+import dev.jchef.cook.CookListener;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookResult;
 import dev.jchef.cook.CookRunner;
@@ -131,13 +133,13 @@ public final class Jchef {
     private final Path directory;
     private final CookOptions options;
     private final Map<String, String> environment;
-    private final Optional<PrintWriter> output;
+    private final Optional<CookListener> output;
     private final List<String> cacheFrom;
     private final Optional<String> cacheTo;
     private final Optional<CookCache> cache;
 
     private Cook(
-        Path directory, CookOptions options, Map<String, String> environment, Optional<PrintWriter> output,
+        Path directory, CookOptions options, Map<String, String> environment, Optional<CookListener> output,
         List<String> cacheFrom, Optional<String> cacheTo, Optional<CookCache> cache) {
       this.directory = directory;
       this.options = options;
@@ -186,9 +188,17 @@ public final class Jchef {
       return new Cook(directory, options, newEnvironment, output, cacheFrom, cacheTo, cache);
     }
 
-    /** Returns this cook writing cargo's output, progress lines and the cache's lines to {@code writer}. */
+    /**
+     * Returns this cook writing cargo's output, jchef's notes and warnings and plain progress lines
+     * to {@code writer}, as the command line does in a log (the default: this process's error stream).
+     */
     public Cook output(PrintWriter writer) {
-      return new Cook(directory, options, environment, Optional.of(writer), cacheFrom, cacheTo, cache);
+      return listener(CookListener.printing(writer, writer, false));
+    }
+
+    /** Returns this cook telling {@code listener} what happens ({@link CookEvent}s) instead of printing it. */
+    public Cook listener(CookListener listener) {
+      return new Cook(directory, options, environment, Optional.of(listener), cacheFrom, cacheTo, cache);
     }
 
     /**
@@ -239,8 +249,7 @@ public final class Jchef {
      * @return what cargo compiled: after a cook, only the workspace's own packages
      */
     public RealBuild.Report build() {
-      PrintWriter writer = writer();
-      return RealBuild.run(directory, options, environment, writer, writer);
+      return RealBuild.run(directory, options, environment, listener());
     }
 
     /** Builds the real sources of a workspace built in member layers ({@code jchef build}). */
@@ -249,8 +258,7 @@ public final class Jchef {
     }
 
     private CookRunner runner() {
-      PrintWriter writer = writer();
-      CookRunner runner = CookRunner.in(directory, options).withEnvironment(environment).withOutput(writer, writer, false);
+      CookRunner runner = CookRunner.in(directory, options).withEnvironment(environment).withListener(listener());
       Optional<CookCache> chosen = cache.or(this::registryCache);
       return chosen.isPresent() ? runner.withCache(chosen.get()) : runner;
     }
@@ -266,8 +274,11 @@ public final class Jchef {
       return Optional.of(provider.open(cacheFrom, cacheTo, environment));
     }
 
-    private PrintWriter writer() {
-      return output.orElseGet(() -> new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    private CookListener listener() {
+      return output.orElseGet(() -> {
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        return CookListener.printing(err, err, false);
+      });
     }
   }
 }

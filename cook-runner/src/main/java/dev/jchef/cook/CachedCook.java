@@ -1,7 +1,6 @@
 package dev.jchef.cook;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,38 +17,38 @@ import java.util.function.Predicate;
  * One cook's use of a {@link CookCache}: before cargo runs, fetch the closest state, have cargo
  * fetch the sources ({@code cargo fetch}: git checkouts and registry crates are in place before
  * the state's times are set) and restore it ({@link CookState}); after the cook succeeded, store
- * the units it reported. Every failure of the cache is one line on the error writer and the cook
+ * the units it reported. Every failure of the cache is one {@link CookEvent.Warning} and the cook
  * goes on: cold, or without storing.
  */
 final class CachedCook {
-  private static final String PREFIX = "jchef cook: cache: ";
+  private static final String PREFIX = "cache: ";
 
   private final CookCache cache;
   private final Path root;
   private final Path unitDirectory;
   private final Path cargoHome;
   private final CookCacheKey key;
-  private final PrintWriter err;
+  private final CookListener listener;
   private final CookInterrupt interrupt;
 
   private CachedCook(
-      CookCache cache, Path root, Path unitDirectory, Path cargoHome, CookCacheKey key, PrintWriter err,
+      CookCache cache, Path root, Path unitDirectory, Path cargoHome, CookCacheKey key, CookListener listener,
       CookInterrupt interrupt) {
     this.cache = cache;
     this.root = root;
     this.unitDirectory = unitDirectory;
     this.cargoHome = cargoHome;
     this.key = key;
-    this.err = err;
+    this.listener = listener;
     this.interrupt = interrupt;
   }
 
   /** The cache's use by a cook of {@code recipe} in {@code root}, its skeleton written. */
   static CachedCook of(
       CookCache cache, dev.jchef.recipe.Recipe recipe, CookOptions options, Path root, Path unitDirectory,
-      Map<String, String> cargoEnvironment, PrintWriter err, CookInterrupt interrupt) {
+      Map<String, String> cargoEnvironment, CookListener listener, CookInterrupt interrupt) {
     CookCacheKey key = CookCacheKey.of(recipe, options, root, unitDirectory, cargoEnvironment);
-    return new CachedCook(cache, root, unitDirectory, CargoHome.of(cargoEnvironment), key, err, interrupt);
+    return new CachedCook(cache, root, unitDirectory, CargoHome.of(cargoEnvironment), key, listener, interrupt);
   }
 
   /**
@@ -109,13 +108,13 @@ final class CachedCook {
       Optional<CacheTransfer> fetched = interruptibly(() -> cache.fetch(key, staging));
       if (fetched.isEmpty()) {
         CookState.deleteRecursively(staging);
-        err.println(PREFIX + "no state stored for this recipe or its scope (its flags, toolchain and environment, and"
+        note(PREFIX + "no state stored for this recipe or its scope (its flags, toolchain and environment, and"
             + " the paths " + root + ", " + unitDirectory + " and CARGO_HOME " + cargoHome + "); cooking without one");
         return OptionalInt.empty();
       }
       if (!fetchSources.getAsBoolean()) {
         CookState.deleteRecursively(staging);
-        err.println(PREFIX + "not restored: cargo fetch failed, so the sources the state's units read cannot be checked");
+        warn(PREFIX + "not restored: cargo fetch failed, so the sources the state's units read cannot be checked");
         return OptionalInt.empty();
       }
       CookState.Restored restored = CookState.restore(key, staging, unitDirectory, root, cargoHome, members);
@@ -128,7 +127,7 @@ final class CachedCook {
         notes.add(restored.changedUnits().size() + " unit" + (restored.changedUnits().size() == 1 ? "" : "s")
             + " to compile again, as files they read changed (" + String.join(", ", restored.changedUnits()) + ")");
       }
-      err.println(
+      note(
           PREFIX + "restored " + (transfer.exact() ? "this recipe's state" : "the newest state of this scope") + " from "
               + transfer.reference() + " (" + megabytes(transfer.bytes()) + " in " + seconds(transfer.time()) + "): "
               + restored.files() + " files" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
@@ -140,13 +139,13 @@ final class CachedCook {
     } catch (CookException e) {
       throw e; // interrupted
     } catch (CookCacheException e) {
-      err.println(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
+      warn(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
     } catch (IOException | UncheckedIOException e) {
-      err.println(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
+      warn(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
     } catch (RuntimeException | LinkageError e) {
       // A cache's own fault (a client that throws what it should not, a runtime without a module
       // it needs) must not fail the cook either.
-      err.println(PREFIX + "not restored: " + e + "; cooking without it");
+      warn(PREFIX + "not restored: " + e + "; cooking without it");
     } finally {
       CookState.deleteRecursively(staging);
     }
@@ -163,9 +162,9 @@ final class CachedCook {
     } catch (CookException e) {
       throw e; // interrupted
     } catch (CookCacheException e) {
-      err.println(PREFIX + "not stored: " + e.getMessage());
+      warn(PREFIX + "not stored: " + e.getMessage());
     } catch (RuntimeException | LinkageError e) {
-      err.println(PREFIX + "not stored: " + e);
+      warn(PREFIX + "not stored: " + e);
     }
   }
 
@@ -179,19 +178,27 @@ final class CachedCook {
       List<String> files = CookState.select(key, unitDirectory, root, cargoHome, messages, isDummy);
       Optional<CacheTransfer> stored = interruptibly(() -> cache.store(key, unitDirectory, files));
       stored.ifPresent(
-          transfer -> err.println(
+          transfer -> note(
               PREFIX + "stored " + (files.size() - 1) + " files in " + transfer.reference() + " ("
                   + megabytes(transfer.bytes()) + ", " + megabytes(transfer.transferred()) + " of it new, in "
                   + seconds(transfer.time()) + ")"));
     } catch (CookException e) {
       throw e; // interrupted
     } catch (CookCacheException | UncheckedIOException e) {
-      err.println(PREFIX + "not stored: " + e.getMessage());
+      warn(PREFIX + "not stored: " + e.getMessage());
     } catch (RuntimeException | LinkageError e) {
-      err.println(PREFIX + "not stored: " + e);
+      warn(PREFIX + "not stored: " + e);
     } finally {
       CookState.deleteRecursively(record);
     }
+  }
+
+  private void note(String text) {
+    listener.on(new CookEvent.Note(text));
+  }
+
+  private void warn(String text) {
+    listener.on(new CookEvent.Warning(text));
   }
 
   private static String megabytes(long bytes) {

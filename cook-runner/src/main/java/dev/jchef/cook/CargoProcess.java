@@ -64,9 +64,7 @@ final class CargoProcess {
    * Runs cargo, adding what it reports to {@code messages} as it arrives (so that a failed build
    * still leaves what it reported).
    */
-  void run(
-      Path directory, CookOptions options, CookProgress progress, CargoMessages messages,
-      PrintWriter out, boolean color) {
+  void run(Path directory, CookOptions options, CookProgress progress, CargoMessages messages, boolean color) {
     ProcessBuilder builder = new ProcessBuilder(command(options, color)).directory(directory.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
@@ -84,7 +82,7 @@ final class CargoProcess {
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       process.getOutputStream().close();
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        parse(line, out, progress, messages);
+        parse(line, progress, messages);
       }
       stderr.join();
       int exitCode = process.waitFor();
@@ -116,8 +114,7 @@ final class CargoProcess {
   }
 
   /** A JSON message, or a line some tool printed on cargo's standard output, passed on. */
-  private void parse(
-      String line, PrintWriter out, CookProgress progress, CargoMessages messages) {
+  private void parse(String line, CookProgress progress, CargoMessages messages) {
     if (line.startsWith("{")) {
       try {
         JsonNode message = MAPPER.readTree(line);
@@ -136,7 +133,7 @@ final class CargoProcess {
       }
     }
     if (!interrupt.raised()) {
-      out.println(line);
+      progress.toolLine(line);
     }
   }
 

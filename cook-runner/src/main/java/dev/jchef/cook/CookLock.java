@@ -1,7 +1,6 @@
 package dev.jchef.cook;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -38,7 +37,7 @@ final class CookLock implements AutoCloseable {
    * @throws UncheckedIOException when the lock file cannot be made
    * @throws CookException when interrupted while waiting, or when {@code interrupt} is raised
    */
-  static CookLock acquire(Path root, PrintWriter err, CookInterrupt interrupt) {
+  static CookLock acquire(Path root, CookListener listener, CookInterrupt interrupt) {
     Path file = root.resolve(PATH);
     boolean createdDirectory = !Files.isDirectory(file.getParent());
     FileChannel channel;
@@ -62,8 +61,7 @@ final class CookLock implements AutoCloseable {
         }
         interrupt.stopHereIfRaised();
         if (!said) {
-          err.println("jchef cook: waiting for another cook of " + root + " to finish");
-          err.flush();
+          listener.on(new CookEvent.Note("waiting for another cook of " + root + " to finish"));
           said = true;
         }
         Thread.sleep(POLL_MILLIS);

@@ -53,20 +53,18 @@ public final class CookRunner {
   private final Path root;
   private final CookOptions options;
   private final Map<String, String> environment;
-  private final PrintWriter out;
-  private final PrintWriter err;
+  private final CookListener listener;
   private final boolean terminal;
   private final CookInterrupt interrupt;
   private final Optional<CookCache> cache;
 
   private CookRunner(
-      Path root, CookOptions options, Map<String, String> environment, PrintWriter out,
-      PrintWriter err, boolean terminal, CookInterrupt interrupt, Optional<CookCache> cache) {
+      Path root, CookOptions options, Map<String, String> environment, CookListener listener,
+      boolean terminal, CookInterrupt interrupt, Optional<CookCache> cache) {
     this.root = checkNotNull(root).toAbsolutePath().normalize();
     this.options = checkNotNull(options);
     this.environment = ImmutableMap.copyOf(environment);
-    this.out = checkNotNull(out);
-    this.err = checkNotNull(err);
+    this.listener = checkNotNull(listener);
     this.terminal = terminal;
     this.interrupt = checkNotNull(interrupt);
     this.cache = checkNotNull(cache);
@@ -76,8 +74,10 @@ public final class CookRunner {
   public static CookRunner in(Path root, CookOptions options) {
     return new CookRunner(
         root, options, System.getenv(),
-        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        CookListener.printing(
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+            System.console() != null),
         System.console() != null,
         new CookInterrupt(),
         Optional.empty());
@@ -85,15 +85,26 @@ public final class CookRunner {
 
   /** This runner with another environment for cargo. */
   public CookRunner withEnvironment(Map<String, String> newEnvironment) {
-    return new CookRunner(root, options, newEnvironment, out, err, terminal, interrupt, cache);
+    return new CookRunner(root, options, newEnvironment, listener, terminal, interrupt, cache);
   }
 
   /**
-   * This runner printing to other writers: {@code out} gets whatever tools print on cargo's
-   * standard output, {@code err} cargo's messages, progress and the summary.
+   * This runner printing to other writers, as the command line does ({@link
+   * CookListener#printing}): {@code out} gets whatever tools print on cargo's standard output,
+   * {@code err} cargo's messages, jchef's notes and warnings and the progress, drawn for a
+   * terminal when {@code isTerminal} (cargo's colours too).
    */
   public CookRunner withOutput(PrintWriter newOut, PrintWriter newErr, boolean isTerminal) {
-    return new CookRunner(root, options, environment, newOut, newErr, isTerminal, interrupt, cache);
+    return new CookRunner(
+        root, options, environment, CookListener.printing(newOut, newErr, isTerminal), isTerminal, interrupt, cache);
+  }
+
+  /**
+   * This runner telling {@code newListener} what happens ({@link CookEvent}s: progress, cargo's
+   * lines, notes, warnings) instead of printing it; cargo's lines come without colours.
+   */
+  public CookRunner withListener(CookListener newListener) {
+    return new CookRunner(root, options, environment, newListener, false, interrupt, cache);
   }
 
   /**
@@ -104,7 +115,7 @@ public final class CookRunner {
    * #cookLayer}) heed it.
    */
   public CookRunner withInterrupt(CookInterrupt newInterrupt) {
-    return new CookRunner(root, options, environment, out, err, terminal, newInterrupt, cache);
+    return new CookRunner(root, options, environment, listener, terminal, newInterrupt, cache);
   }
 
   /**
@@ -117,7 +128,7 @@ public final class CookRunner {
    * on without it. Layer steps do not use the cache.
    */
   public CookRunner withCache(CookCache newCache) {
-    return new CookRunner(root, options, environment, out, err, terminal, interrupt, Optional.of(newCache));
+    return new CookRunner(root, options, environment, listener, terminal, interrupt, Optional.of(newCache));
   }
 
   /**
@@ -173,8 +184,8 @@ public final class CookRunner {
     Recipe layerRecipe = LayerRecipe.of(recipe, realManifests, workspaceManifest);
     ManifestOptions manifest = options.manifest();
     if (manifest.locked() || manifest.frozen()) {
-      err.println("jchef cook: layer " + layer + ": building without --locked/--frozen, so that cargo records"
-          + " the real versions of the workspace's packages in the lockfile");
+      listener.on(new CookEvent.Note("layer " + layer + ": building without --locked/--frozen, so that cargo records"
+          + " the real versions of the workspace's packages in the lockfile"));
     }
     CookOptions layerOptions =
         options.withManifest(new ManifestOptions(manifest.manifestPath(), false, manifest.offline() || manifest.frozen(), false));
@@ -249,7 +260,7 @@ public final class CookRunner {
     Map<String, String> cargoEnvironment = cargoEnvironment(Optional.empty());
     LayerFreshness freshness = freshness(packageNames(plan.layerMembers()), cargoEnvironment, options);
     LayerFreshness.Prepared prepared = freshness.prepare();
-    RealBuild.Report report = RealBuild.run(root, options, cargoEnvironment, out, err);
+    RealBuild.Report report = RealBuild.run(root, options, cargoEnvironment, listener);
     freshness.record(prepared);
     return report;
   }
@@ -290,7 +301,7 @@ public final class CookRunner {
     CookOptions measuring =
         options.withCompilation(options.compilation().withTimings(true).withoutTargetDirectory());
     new CargoProcess(Executables.cargo(environment), cargoEnvironment)
-        .run(root, measuring, new CookProgress(err, terminal, 0), new CargoMessages(), out, terminal);
+        .run(root, measuring, new CookProgress(listener, 0), new CargoMessages(), terminal);
     Map<String, Double> seconds = new HashMap<>(CompileTimes.read(measure.resolve("cargo-timings/cargo-timing.html")));
     seconds.keySet().retainAll(metadata.members().keySet());
     return seconds;
@@ -358,7 +369,7 @@ public final class CookRunner {
   private CookResult run(
       Recipe recipe, Optional<Path> recipeFile, CookOptions options, ImmutableSet<String> provided,
       Optional<Map<String, String>> layerPackages) {
-    try (CookLock lock = CookLock.acquire(root, err, interrupt)) {
+    try (CookLock lock = CookLock.acquire(root, listener, interrupt)) {
       return runLocked(recipe, recipeFile, options, provided, layerPackages);
     }
   }
@@ -396,7 +407,7 @@ public final class CookRunner {
     if (restoredWhole.isPresent()) {
       // This recipe's whole state, every input checked: cargo would find every dependency fresh,
       // and the dummies' units are not wanted. The real build compiles the members.
-      err.println("jchef cook: cache: every dependency unit of this recipe is restored and fresh; cargo is not run");
+      listener.on(new CookEvent.Note("cache: every dependency unit of this recipe is restored and fresh; cargo is not run"));
       return new CookResult(skeleton, true, 0, restoredWhole.getAsInt(), 0, Optional.empty(), elapsedSince(start));
     }
     CargoProcess cargo = new CargoProcess(Executables.cargo(environment), cargoEnvironment, interrupt);
@@ -405,8 +416,7 @@ public final class CookRunner {
     // The progress line's total: what the last cook of this directory with this lockfile and
     // these flags built (a layer step's cook step), else the lockfile's count, an upper bound.
     String builtKey = BuiltPackages.key(recipe.lockFile(), options);
-    CookProgress progress =
-        new CookProgress(err, terminal, BuiltPackages.read(root, builtKey).orElse(lockedPackages(recipe)));
+    CookProgress progress = new CookProgress(listener, BuiltPackages.read(root, builtKey).orElse(lockedPackages(recipe)));
     CargoMessages messages = new CargoMessages();
     Optional<SccacheStats> sccacheStats = Optional.empty();
     ImmutableList<Path> removed;
@@ -415,7 +425,7 @@ public final class CookRunner {
     // cook is killed before it is adopted below.
     writer.allowRewrite("Cargo.lock");
     try {
-      cargo.run(root, cargoOptions, progress, messages, out, terminal);
+      cargo.run(root, cargoOptions, progress, messages, terminal);
       sccacheStats = sccache.map(Sccache::stats);
       BuiltPackages.write(root, builtKey, progress.packagesBuilt());
     } catch (CookException e) {
@@ -436,7 +446,7 @@ public final class CookRunner {
 
   private CachedCook cachedCook(CookCache cache, Recipe recipe, CookOptions options, Map<String, String> cargoEnvironment) {
     CargoMetadata metadata = CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
-    return CachedCook.of(cache, recipe, options, root, unitDirectory(metadata, options), cargoEnvironment, err, interrupt);
+    return CachedCook.of(cache, recipe, options, root, unitDirectory(metadata, options), cargoEnvironment, listener, interrupt);
   }
 
   /**
@@ -451,7 +461,7 @@ public final class CookRunner {
     CargoArguments.each(args, "--target", options.compilation().targets());
     ToolRun run = ToolRun.of(Executables.cargo(environment), args, Optional.of(root), cargoEnvironment);
     if (run.exitCode() != 0) {
-      err.print(run.output());
+      run.output().lines().forEach(line -> listener.on(new CookEvent.CargoLine(line)));
     }
     return run.exitCode() == 0;
   }
@@ -541,10 +551,10 @@ public final class CookRunner {
                 .flatMap(manifest -> manifest.targets().stream())
                 .anyMatch(target -> target.kind() == kind && target.name().equals(name));
     for (String target : options.targets().unknown(known)) {
-      err.println(
-          "jchef cook: the recipe has no " + target + " (it leaves out tests, benches and examples"
+      listener.on(new CookEvent.Warning(
+          "the recipe has no " + target + " (it leaves out tests, benches and examples"
               + " that only their files declare); building all of its kind, which needs the same"
-              + " dependencies");
+              + " dependencies"));
     }
     return options.withTargets(options.targets().replacingUnknown(known));
   }

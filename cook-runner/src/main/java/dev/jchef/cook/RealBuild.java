@@ -57,10 +57,18 @@ public final class RealBuild {
   /** Builds in {@code directory} with {@code options}' flags and {@code environment}. */
   public static Report run(
       Path directory, CookOptions options, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    return run(directory, options, environment, CookListener.printing(out, err, false));
+  }
+
+  /**
+   * {@link #run(Path, CookOptions, Map, PrintWriter, PrintWriter)}, telling {@code listener} what
+   * happens instead of printing it.
+   */
+  public static Report run(Path directory, CookOptions options, Map<String, String> environment, CookListener listener) {
     long start = System.nanoTime();
     CargoProcess cargo = new CargoProcess(Executables.cargo(environment), environment);
     CargoMessages messages = new CargoMessages();
-    cargo.run(directory, options, new CookProgress(err, false, 0), messages, out, false);
+    cargo.run(directory, options, new CookProgress(listener, 0), messages, false);
     TreeSet<String> registry = new TreeSet<>();
     TreeSet<String> workspace = new TreeSet<>();
     TreeSet<Path> shipped = new TreeSet<>();

@@ -17,7 +17,7 @@ class CookProgressTest {
   @Test
   void inALogPrintsAPlainLineAtEachTenthAndKeepsCargosLines() {
     StringWriter log = new StringWriter();
-    CookProgress progress = new CookProgress(new PrintWriter(log, true), false, 4);
+    CookProgress progress = new CookProgress(CookListener.printing(new PrintWriter(new StringWriter()), new PrintWriter(log, true), false), 4);
 
     progress.cargoLine("   Compiling a v1.0.0");
     progress.artifact(unit("registry#a@1", false));
@@ -37,7 +37,7 @@ class CookProgressTest {
   @Test
   void onePackageBuiltIsSingular() {
     StringWriter terminal = new StringWriter();
-    CookProgress progress = new CookProgress(new PrintWriter(terminal, true), true, 0);
+    CookProgress progress = new CookProgress(CookListener.printing(new PrintWriter(new StringWriter()), new PrintWriter(terminal, true), true), 0);
 
     progress.artifact(unit("registry#a@1", false));
     progress.finish();
@@ -48,7 +48,7 @@ class CookProgressTest {
   @Test
   void onATerminalRedrawsOneLineBelowCargosMessages() {
     StringWriter terminal = new StringWriter();
-    CookProgress progress = new CookProgress(new PrintWriter(terminal, true), true, 2);
+    CookProgress progress = new CookProgress(CookListener.printing(new PrintWriter(new StringWriter()), new PrintWriter(terminal, true), true), 2);
 
     progress.artifact(unit("registry#a@1", false));
     progress.cargoLine("warning: something");

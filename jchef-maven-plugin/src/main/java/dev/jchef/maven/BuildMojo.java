@@ -4,7 +4,6 @@ import dev.jchef.cook.RealBuild;
 import dev.jchef.recipe.Recipe;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,9 +43,7 @@ public final class BuildMojo extends CrateMojo {
     }
     Map<String, String> environment = cargoEnvironment();
     environment.put("CARGO_TARGET_DIR", cook.resolve("target").toString());
-    PrintWriter log = MavenLogWriter.to(getLog());
-    RealBuild.Report report = RealBuild.run(crateDirectory.toPath(), cookOptions(), environment, log, log);
-    log.close();
+    RealBuild.Report report = RealBuild.run(crateDirectory.toPath(), cookOptions(), environment, new MavenCookListener(getLog()));
     getLog().info(summary(report));
     Path destination = outputDirectory.toPath().resolve(platformDirectory == null ? Platforms.current() : platformDirectory);
     Files.createDirectories(destination);

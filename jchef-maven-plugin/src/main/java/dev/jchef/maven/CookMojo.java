@@ -8,7 +8,6 @@ import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.skeleton.RecipeFile;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,14 +71,13 @@ public final class CookMojo extends CrateMojo {
     Files.createDirectories(cook);
     Path recipeFile = cook.resolve("recipe.json");
     RecipeFile.write(recipeFile, recipe);
-    PrintWriter log = MavenLogWriter.to(getLog());
-    CookRunner runner = CookRunner.in(cook, cookOptions()).withEnvironment(cargoEnvironment()).withOutput(log, log, false);
+    CookRunner runner =
+        CookRunner.in(cook, cookOptions()).withEnvironment(cargoEnvironment()).withListener(new MavenCookListener(getLog()));
     Optional<OciCookCache> cache = cache();
     if (cache.isPresent()) {
       runner = runner.withCache(cache.get());
     }
     CookResult result = runner.cook(recipe, Optional.of(recipeFile));
-    log.close();
     Files.writeString(
         cookedMarker(cook),
         "fingerprint=" + RecipeFingerprint.of(recipe) + "\nsummary=" + result.summary() + "\n",
