@@ -139,3 +139,44 @@ runs_program() {
   [ "$output" = "$expected" ] || fail "$image printed '$output', not '$expected'"
   echo "  $image runs the real program: $output"
 }
+
+# start_registry [USER PASSWORD]: Debian's docker-registry on a free port of 127.0.0.1, storing in
+# $work/registry, behind htpasswd authentication when a user is given; sets registry_port and
+# registry_pid (the caller's cleanup kills it). Bounded: 10 ports, 10 s each.
+start_registry() {
+  local port code want=200 auth=""
+  mkdir -p "$work/registry/storage"
+  if [ $# -eq 2 ]; then
+    htpasswd -Bbn "$1" "$2" > "$work/registry/htpasswd"
+    auth="$(printf 'auth:\n  htpasswd:\n    realm: jchef-e2e\n    path: %s\n' "$work/registry/htpasswd")"
+    want=401
+  fi
+  for _ in $(seq 1 10); do
+    port=$(( 20000 + RANDOM % 20000 ))
+    ss -ltnH "sport = :$port" 2>/dev/null | grep -q . && continue
+    printf 'version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: %s\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:%s\n%s\n' \
+      "$work/registry/storage" "$port" "$auth" > "$work/registry/config.yml"
+    docker-registry serve "$work/registry/config.yml" > "$work/registry/out.txt" 2>&1 &
+    registry_pid=$!
+    for _ in $(seq 1 100); do
+      code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/v2/" || true)"
+      if [ "$code" = "$want" ]; then
+        if [ $# -eq 2 ]; then
+          [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -u "$1:$2" "http://127.0.0.1:$port/v2/")" = 200 ] \
+            || fail "docker-registry on 127.0.0.1:$port refused the test's credentials"
+        fi
+        registry_port=$port
+        echo "registry: docker-registry $(docker-registry --version 2>/dev/null | awk '{ print $NF }') on 127.0.0.1:$port" \
+          "${1:+with htpasswd authentication }(pid $registry_pid)"
+        return
+      fi
+      kill -0 "$registry_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill "$registry_pid" 2>/dev/null || true
+    wait "$registry_pid" 2>/dev/null || true
+    registry_pid=""
+  done
+  tail -20 "$work/registry/out.txt" >&2 || true
+  fail "docker-registry did not answer on 127.0.0.1 after 10 tries"
+}

@@ -51,56 +51,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_registry USER PASSWORD: docker-registry on a free port of 127.0.0.1, storing in $work,
-# requiring USER and PASSWORD (htpasswd, bcrypt); sets registry_port and registry_pid
-start_registry() {
-  local port code
-  mkdir -p "$work/registry/storage"
-  htpasswd -Bbn "$1" "$2" > "$work/registry/htpasswd"
-  for _ in $(seq 1 10); do
-    port=$(( 20000 + RANDOM % 20000 ))
-    ss -ltnH "sport = :$port" 2>/dev/null | grep -q . && continue
-    cat > "$work/registry/config.yml" <<EOF
-version: 0.1
-log:
-  level: warn
-  accesslog:
-    disabled: true
-storage:
-  filesystem:
-    rootdirectory: $work/registry/storage
-  delete:
-    enabled: true
-http:
-  addr: 127.0.0.1:$port
-auth:
-  htpasswd:
-    realm: jchef-e2e
-    path: $work/registry/htpasswd
-EOF
-    docker-registry serve "$work/registry/config.yml" > "$work/registry/out.txt" 2>&1 &
-    registry_pid=$!
-    for _ in $(seq 1 100); do
-      code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/v2/" || true)"
-      if [ "$code" = 401 ]; then
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -u "$1:$2" "http://127.0.0.1:$port/v2/")" = 200 ] \
-          || fail "docker-registry on 127.0.0.1:$port refused the test's credentials"
-        registry_port=$port
-        echo "registry: docker-registry $(docker-registry --version 2>/dev/null | awk '{ print $NF }') on 127.0.0.1:$port" \
-          "with htpasswd authentication (pid $registry_pid)"
-        return
-      fi
-      kill -0 "$registry_pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill "$registry_pid" 2>/dev/null || true
-    wait "$registry_pid" 2>/dev/null || true
-    registry_pid=""
-  done
-  tail -20 "$work/registry/out.txt" >&2 || true
-  fail "docker-registry did not answer on 127.0.0.1 after 10 tries"
-}
-
 # on_machine NAME: the Cargo configuration marked with this run and machine NAME, so that the
 # build's steps from its COPY on (planner, builder, cook) are not in the layer cache
 run_mark="$(date +%s%N)"

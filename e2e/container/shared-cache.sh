@@ -109,46 +109,6 @@ context_with() {
   printf '\n# e2e/container/shared-cache.sh run %s\n' "$run_mark" >> "$dir/cargo-config.toml"
 }
 
-start_registry() {
-  local port tries config
-  mkdir -p "$work/registry"
-  for tries in $(seq 1 10); do
-    port=$(( 20000 + RANDOM % 20000 ))
-    ss -ltnH "sport = :$port" 2>/dev/null | grep -q . && continue
-    config="$work/registry.yml"
-    cat > "$config" <<EOF
-version: 0.1
-log:
-  level: warn
-  accesslog:
-    disabled: true
-storage:
-  filesystem:
-    rootdirectory: $work/registry
-  delete:
-    enabled: true
-http:
-  addr: 127.0.0.1:$port
-EOF
-    docker-registry serve "$config" > "$work/registry.out" 2>&1 &
-    registry_pid=$!
-    for _ in $(seq 1 100); do
-      if curl -sf --max-time 2 "http://127.0.0.1:$port/v2/" >/dev/null; then
-        registry_port=$port
-        echo "registry: docker-registry $(docker-registry --version 2>/dev/null | awk '{ print $NF }') on 127.0.0.1:$port (pid $registry_pid)"
-        return
-      fi
-      kill -0 "$registry_pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill "$registry_pid" 2>/dev/null || true
-    wait "$registry_pid" 2>/dev/null || true
-    registry_pid=""
-  done
-  tail -20 "$work/registry.out" >&2 || true
-  fail "docker-registry did not answer on 127.0.0.1 after 10 tries"
-}
-
 # push IMAGE NAME: copies IMAGE from the default storage to the registry as NAME
 push() {
   local started

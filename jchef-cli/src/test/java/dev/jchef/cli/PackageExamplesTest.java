@@ -3,8 +3,6 @@ package dev.jchef.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,11 +52,6 @@ class PackageExamplesTest {
     try (Stream<Path> infos = Stream.of(EXPORTED.toArray(String[]::new)).map(p -> Path.of("..", p, "package-info.java"))) {
       assertEquals(EXPORTED.size(), infos.filter(Files::isRegularFile).count());
     }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-    List<String> arguments = new ArrayList<>(List.of("-d", directory.toString(), "-cp", System.getProperty("java.class.path")));
-    arguments.addAll(sources);
-    int status = javac.run(null, diagnostics, diagnostics, arguments.toArray(new String[0]));
-    assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
+    JavaSources.assertCompile(directory, sources);
   }
 }

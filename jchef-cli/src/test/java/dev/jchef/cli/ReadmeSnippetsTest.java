@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,12 +43,7 @@ class ReadmeSnippetsTest {
     }
     assertEquals(2, sources.size(), "the README's Java blocks");
 
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-    List<String> arguments = new ArrayList<>(List.of("-d", directory.toString(), "-cp", System.getProperty("java.class.path")));
-    arguments.addAll(sources);
-    int status = javac.run(null, diagnostics, diagnostics, arguments.toArray(new String[0]));
-    assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
+    JavaSources.assertCompile(directory, sources);
 
     String listing = runMain("ListTargets", Path.of("..", "examples", "demo-workspace").toAbsolutePath().toString());
     assertTrue(listing.contains("greeter in greeter\n  LIB greeter src/lib.rs\n"), listing);

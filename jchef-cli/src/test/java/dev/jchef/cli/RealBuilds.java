@@ -3,17 +3,15 @@ package dev.jchef.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jchef.model.testing.Processes;
+import dev.jchef.model.testing.TreeCopy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The real build on top of a cook, as a Dockerfile's {@code COPY . .} and {@code cargo build} do
@@ -50,20 +48,9 @@ final class RealBuilds {
 
   /** Copies a tree but not its {@code target/}, keeping the files' times. */
   static Path copyTree(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path destination = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(destination);
-        } else if (!from.relativize(path).startsWith("target")) {
-          Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-      return to;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TreeCopy.copy(from, to, true);
   }
+
 
   private static List<String> compiledRegistryCrates(String messages) {
     TreeSet<String> crates = new TreeSet<>();

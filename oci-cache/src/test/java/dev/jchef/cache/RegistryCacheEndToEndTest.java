@@ -11,6 +11,7 @@ import dev.jchef.model.Workspace;
 import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Processes;
 import dev.jchef.model.testing.TestRegistry;
+import dev.jchef.model.testing.TreeCopy;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeJson;
 import dev.jchef.recipe.RecipePlanner;
@@ -20,7 +21,6 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -128,13 +128,22 @@ class RegistryCacheEndToEndTest {
 
   /** The real build on the cooked directory, as COPY . . and cargo build do it. */
   private void assertRealBuild(String when) throws IOException {
+    assertRealBuild(when, "HELLO, JCHEF!!! WELCOME!!!", "built by chef-build-info's build script");
+  }
+
+  /**
+   * The real build on the cooked directory compiles no registry crate, and the program prints
+   * {@code firstLine} first and {@code buildInfo} among its lines.
+   */
+  private void assertRealBuild(String when, String firstLine, String buildInfo) throws IOException {
     copy(project, app);
     Processes.Result build = Processes.run(app, environment, List.of("cargo", "build", "--message-format=json"));
     assertEquals(0, build.exitCode(), build.stderr());
     List<String> rebuilt = REGISTRY_UNIT.matcher(build.stdout()).results().map(r -> r.group(1)).toList();
     assertEquals(List.of(), rebuilt, "registry crates the real build compiled " + when);
-    Processes.Result run = Processes.run(app, environment, List.of(app.resolve("target/debug/app").toString()));
-    assertEquals("HELLO, JCHEF!!! WELCOME!!!", run.stdout().lines().findFirst().orElse(""), "the program " + when);
+    String output = Processes.run(app, environment, List.of(app.resolve("target/debug/app").toString())).stdout();
+    assertEquals(firstLine, output.lines().findFirst().orElse(""), "the program " + when);
+    assertTrue(output.lines().anyMatch(buildInfo::equals), "the program " + when + ": " + output);
   }
 
   @Test
@@ -185,14 +194,7 @@ class RegistryCacheEndToEndTest {
       Cook edited = cook(cache);
       assertTrue(edited.log().contains("to compile again, as files they read changed"), edited.log());
       assertTrue(edited.compiled().containsAll(Set.of("chef-greeting", "chef-build-info")), edited.log());
-      copy(project, app);
-      Processes.Result build = Processes.run(app, environment, List.of("cargo", "build", "--message-format=json"));
-      assertEquals(0, build.exitCode(), build.stderr());
-      assertEquals(List.of(), REGISTRY_UNIT.matcher(build.stdout()).results().map(r -> r.group(1)).toList(),
-          "registry crates the real build compiled");
-      String output = Processes.run(app, environment, List.of(app.resolve("target/debug/app").toString())).stdout();
-      assertTrue(output.startsWith("HOWDY, JCHEF!!! WELCOME!!!"), output);
-      assertTrue(output.contains("built by machine B's chef-build-info"), output);
+      assertRealBuild("with machine B's edited crates", "HOWDY, JCHEF!!! WELCOME!!!", "built by machine B's chef-build-info");
     }
   }
 
@@ -375,18 +377,10 @@ class RegistryCacheEndToEndTest {
     Files.writeString(file, text.replace(from, to));
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path destination = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(destination);
-        } else if (!from.relativize(path).startsWith("target")) {
-          Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+  private static void copy(Path from, Path to) {
+    TreeCopy.copy(from, to, false);
   }
+
 
   private static void deleteTree(Path path) throws IOException {
     if (!Files.exists(path)) {
