@@ -6,7 +6,7 @@
  */
 module dev.jchef.recipe {
   requires transitive dev.jchef.model;
-  requires transitive org.eclipse.jgit;
+  requires org.eclipse.jgit;
   requires com.google.common.jimfs;
   requires tools.jackson.core;
   requires tools.jackson.databind;

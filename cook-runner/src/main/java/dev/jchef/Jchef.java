@@ -14,8 +14,7 @@ import dev.jchef.cook.ManifestOptions;
 import dev.jchef.cook.RealBuild;
 import dev.jchef.model.Workspace;
 import dev.jchef.recipe.CompileCosts;
-import dev.jchef.recipe.GitRepositories;
-import dev.jchef.recipe.GitWorkspaceSource;
+import dev.jchef.recipe.GitRevision;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.LayerPlanner;
 import dev.jchef.recipe.Recipe;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import org.eclipse.jgit.lib.Repository;
 
 /**
  * jchef's entry point: the cargo-chef technique from Java, each step a short chain of calls.
@@ -77,10 +75,7 @@ public final class Jchef {
    * the same bytes as preparing a checkout of it ({@code jchef prepare --git-rev}).
    */
   public static Recipe prepareRevision(Path directory, String revision) {
-    try (Repository repository = GitRepositories.open(directory)) {
-      String workspacePath = workspacePath(repository, directory);
-      return GitWorkspaceSource.prepare(repository, GitRepositories.commit(repository, revision), workspacePath, List.of());
-    }
+    return GitRevision.of(directory, revision).prepare(List.of());
   }
 
   /** Returns the recipe in {@code file} (recipe.json, jchef's or cargo-chef's). */
@@ -105,24 +100,15 @@ public final class Jchef {
    */
   public static LayerPlan planLayers(Path directory, int maxLayers) {
     Workspace workspace = Workspace.find(directory);
-    try (Repository repository = GitRepositories.open(directory)) {
-      return LayerPlanner.suggest(
-              workspace, repository, GitRepositories.commit(repository, "HEAD"),
-              workspacePath(repository, workspace.root()), 200, maxLayers,
-              CompileCosts.standIn(workspace, CompileCosts.DEFAULT_STEP_SECONDS))
-          .plan();
-    }
+    return LayerPlanner.suggest(
+            workspace, GitRevision.of(workspace.root(), "HEAD"), 200, maxLayers,
+            CompileCosts.standIn(workspace, CompileCosts.DEFAULT_STEP_SECONDS))
+        .plan();
   }
 
   /** Returns a cook in the build directory {@code directory}, with the dev profile and this process's environment. */
   public static Cook cook(Path directory) {
     return new Cook(directory, CookOptions.defaults(), System.getenv(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
-  }
-
-  private static String workspacePath(Repository repository, Path directory) {
-    Path workTree = repository.isBare() ? null : repository.getWorkTree().toPath().toAbsolutePath().normalize();
-    Path absolute = directory.toAbsolutePath().normalize();
-    return workTree == null || !absolute.startsWith(workTree) ? "" : workTree.relativize(absolute).toString().replace('\\', '/');
   }
 
   /**

@@ -1,11 +1,8 @@
 package dev.jchef.cli;
 
-import dev.jchef.recipe.GitRepositories;
+import dev.jchef.recipe.GitRevision;
 import dev.jchef.recipe.RecipeException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,28 +13,25 @@ final class GitLocation {
   @Option(names = "--repo", paramLabel = "DIR", description = "The git repository (default: the one around the working directory).")
   Path repository;
 
-  Repository open(Path workingDirectory) {
+  /**
+   * The revision {@code revision} of the repository, the workspace where the working directory
+   * is in its work tree (with {@code --repo}: the repository's root).
+   */
+  GitRevision revision(Path workingDirectory, String revision) {
+    return revision(workingDirectory, workingDirectory, revision);
+  }
+
+  /** As {@link #revision(Path, String)}, the workspace where {@code place} is in the work tree. */
+  GitRevision revision(Path workingDirectory, Path place, String revision) {
     try {
-      return GitRepositories.open(repository == null ? workingDirectory : workingDirectory.resolve(repository));
+      return repository == null
+          ? GitRevision.of(place, revision)
+          : GitRevision.in(workingDirectory.resolve(repository), revision, "");
     } catch (RecipeException e) {
       if (repository == null && e.getMessage().endsWith("not in a git repository")) {
         throw new RecipeException(e.getMessage() + "; give one with --repo", e);
       }
       throw e;
     }
-  }
-
-  /** The workspace root inside the repository: where the working directory is, or the root. */
-  String workspacePath(Repository open, Path workingDirectory) {
-    if (repository != null || open.isBare()) {
-      return "";
-    }
-    Path workTree = open.getWorkTree().toPath().toAbsolutePath().normalize();
-    if (!workingDirectory.normalize().startsWith(workTree)) {
-      return "";
-    }
-    List<String> parts = new ArrayList<>();
-    workTree.relativize(workingDirectory.normalize()).forEach(part -> parts.add(part.toString()));
-    return String.join("/", parts);
   }
 }

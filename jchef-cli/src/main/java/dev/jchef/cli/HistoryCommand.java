@@ -1,14 +1,12 @@
 package dev.jchef.cli;
 
-import dev.jchef.recipe.GitRepositories;
+import dev.jchef.recipe.GitRevision;
 import dev.jchef.recipe.RecipeHistory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,17 +52,15 @@ final class HistoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<RecipeHistory.Entry> entries = new ArrayList<>();
-    try (Repository repository = git.open(main.workingDirectory())) {
-      RevCommit newest = GitRepositories.commit(repository, revision);
+    {
+      GitRevision newest = git.revision(main.workingDirectory(), revision);
       // The header once there is a history to show: outside a repository, or for a revision that
       // does not exist, the error alone.
       out.println("commit     recipe       layer  why the layer was rebuilt");
       out.flush();
       RecipeHistory.walk(
-          repository,
           newest,
           count,
-          git.workspacePath(repository, main.workingDirectory()),
           bins,
           entry -> {
             entries.add(entry);

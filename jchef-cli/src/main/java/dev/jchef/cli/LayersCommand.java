@@ -7,7 +7,6 @@ import dev.jchef.cook.LayerCheck;
 import dev.jchef.model.Member;
 import dev.jchef.model.Workspace;
 import dev.jchef.recipe.CompileCosts;
-import dev.jchef.recipe.GitRepositories;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.LayerPlanner;
 import java.io.IOException;
@@ -22,8 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -206,12 +203,8 @@ final class LayersCommand implements Callable<Integer> {
     if (history < 1 || layers < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--history and --layers must be at least 1");
     }
-    try (Repository repository = git.open(main.workingDirectory())) {
-      RevCommit start = GitRepositories.commit(repository, revision);
-      // With --repo, the history of another tree of the same packages (paths from its root).
-      String workspacePath = git.workspacePath(repository, workspace.root());
-      return LayerPlanner.suggest(workspace, repository, start, workspacePath, history, layers, costs);
-    }
+    // With --repo, the history of another tree of the same packages (paths from its root).
+    return LayerPlanner.suggest(workspace, git.revision(main.workingDirectory(), workspace.root(), revision), history, layers, costs);
   }
 
   private static String describe(LayerPlan plan) {

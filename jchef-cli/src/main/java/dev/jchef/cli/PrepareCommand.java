@@ -1,8 +1,6 @@
 package dev.jchef.cli;
 
 import dev.jchef.model.Workspace;
-import dev.jchef.recipe.GitRepositories;
-import dev.jchef.recipe.GitWorkspaceSource;
 import dev.jchef.recipe.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeFingerprint;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,14 +64,8 @@ final class PrepareCommand implements Callable<Integer> {
     Workspace workspace;
     String where;
     if (gitRevision != null) {
-      try (Repository repository = git.open(main.workingDirectory())) {
-        workspace =
-            GitWorkspaceSource.find(
-                repository,
-                GitRepositories.commit(repository, gitRevision),
-                git.workspacePath(repository, main.workingDirectory()));
-        where = " for " + gitRevision;
-      }
+      workspace = git.revision(main.workingDirectory(), gitRevision).workspace();
+      where = " for " + gitRevision;
     } else {
       workspace = Workspace.find(main.workingDirectory());
       where =

@@ -10,14 +10,14 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /** Opening a repository and resolving revisions, with errors a user can act on. */
-public final class GitRepositories {
+final class GitRepositories {
   private GitRepositories() {}
 
   /**
    * The repository at or above {@code directory}: a work tree (with {@code .git}) or a bare
    * repository.
    */
-  public static Repository open(Path directory) {
+  static Repository open(Path directory) {
     try {
       FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
       File dir = directory.toFile();
@@ -36,7 +36,7 @@ public final class GitRepositories {
   }
 
   /** The commit {@code revision} names (a hash, branch, tag, {@code HEAD~3} ...). */
-  public static RevCommit commit(Repository repository, String revision) {
+  static RevCommit commit(Repository repository, String revision) {
     try (RevWalk walk = new RevWalk(repository)) {
       ObjectId id = repository.resolve(revision);
       if (id == null) {

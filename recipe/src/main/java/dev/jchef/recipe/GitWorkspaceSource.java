@@ -26,14 +26,14 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * only (empty), every directory that holds files, and symbolic links as links. Preparing that
  * copy gives the same recipe as preparing a checkout of the commit.
  */
-public final class GitWorkspaceSource {
+final class GitWorkspaceSource {
   private static final Set<String> ROOT_FILES =
       Set.of("Cargo.lock", ".cargo/config", ".cargo/config.toml", "rust-toolchain", "rust-toolchain.toml");
 
   private GitWorkspaceSource() {}
 
   /** The workspace root of {@code commit}'s tree, in a new in-memory file system. */
-  public static Path materialize(Repository repository, RevCommit commit) {
+  static Path materialize(Repository repository, RevCommit commit) {
     FileSystem fileSystem = Jimfs.newFileSystem(Configuration.unix());
     Path root = fileSystem.getPath("/workspace");
     try (ObjectReader reader = repository.newObjectReader();
@@ -56,7 +56,7 @@ public final class GitWorkspaceSource {
    * @param workspacePath where in the repository to start looking for the workspace, as cargo
    *     would from a directory there ({@code ""} for the repository's root)
    */
-  public static Recipe prepare(
+  static Recipe prepare(
       Repository repository, RevCommit commit, String workspacePath, Collection<String> bins) {
     return RecipePlanner.plan(find(repository, commit, workspacePath), bins);
   }
@@ -69,7 +69,7 @@ public final class GitWorkspaceSource {
    * @throws CargoFileException as {@link Workspace#find}, naming the file relative to the
    *     repository's root
    */
-  public static Workspace find(Repository repository, RevCommit commit, String workspacePath) {
+  static Workspace find(Repository repository, RevCommit commit, String workspacePath) {
     Path root = materialize(repository, commit);
     Path start = workspacePath.isEmpty() ? root : root.resolve(workspacePath);
     try {

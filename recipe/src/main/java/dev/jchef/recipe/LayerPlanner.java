@@ -65,9 +65,22 @@ public final class LayerPlanner {
    * Suggests at most {@code maxLayers} layers for {@code workspace} from the {@code history}
    * newest first-parent commits from {@code start}, weighed by {@code costs}.
    *
+   * @throws RecipeException when the repository cannot be read
+   */
+  public static Suggestion suggest(Workspace workspace, GitRevision start, int history, int maxLayers, CompileCosts costs) {
+    try (Repository repository = start.open()) {
+      return suggest(
+          workspace, repository, GitRepositories.commit(repository, start.revision()), start.workspacePath(), history,
+          maxLayers, costs);
+    }
+  }
+
+  /**
+   * {@link #suggest(Workspace, GitRevision, int, int, CompileCosts)} in an open repository.
+   *
    * @param workspacePath where the workspace is in the repository ({@code ""}: its root)
    */
-  public static Suggestion suggest(
+  static Suggestion suggest(
       Workspace workspace, Repository repository, RevCommit start, String workspacePath, int history, int maxLayers,
       CompileCosts costs) {
     checkArgument(maxLayers >= 1, "at least one layer, not %s", maxLayers);

@@ -5,6 +5,7 @@ import dev.jchef.model.CargoFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +42,37 @@ public final class RecipeHistory {
   }
 
   /**
-   * The newest {@code count} first-parent commits from {@code start}, newest first.
+   * Returns the newest {@code count} first-parent commits from {@code start}, newest first, each
+   * with its recipe's fingerprint and why the dependency layer was rebuilt.
+   *
+   * @param bins as {@code prepare --bin} (all members when empty)
+   * @throws RecipeException when the repository cannot be read
+   */
+  public static List<Entry> of(GitRevision start, int count, Collection<String> bins) {
+    List<Entry> entries = new ArrayList<>();
+    walk(start, count, bins, entries::add);
+    return Collections.unmodifiableList(entries);
+  }
+
+  /**
+   * As {@link #of(GitRevision, int, Collection)}, handing each entry to {@code consumer} as soon as
+   * it is known (each commit's recipe is prepared once, compared with its parent's, then passed
+   * on), newest first.
+   *
+   * @throws RecipeException when the repository cannot be read
+   */
+  public static void walk(GitRevision start, int count, Collection<String> bins, Consumer<Entry> consumer) {
+    try (Repository repository = start.open()) {
+      walk(repository, GitRepositories.commit(repository, start.revision()), count, start.workspacePath(), bins, consumer);
+    }
+  }
+
+  /**
+   * {@link #of(GitRevision, int, Collection)} in an open repository.
    *
    * @param workspacePath the workspace root inside the repository, {@code ""} for its root
    */
-  public static ImmutableList<Entry> of(
+  static ImmutableList<Entry> of(
       Repository repository, RevCommit start, int count, String workspacePath, Collection<String> bins) {
     ImmutableList.Builder<Entry> entries = ImmutableList.builder();
     walk(repository, start, count, workspacePath, bins, entries::add);
@@ -56,7 +83,7 @@ public final class RecipeHistory {
    * As {@link #of}, handing each entry to {@code consumer} as soon as it is known (each commit's
    * recipe is prepared once, compared with its parent's, then passed on), newest first.
    */
-  public static void walk(
+  static void walk(
       Repository repository, RevCommit start, int count, String workspacePath, Collection<String> bins,
       Consumer<Entry> consumer) {
     List<RevCommit> commits = firstParents(repository, start, count + 1);
