@@ -30,6 +30,8 @@ final class CachedCook {
   private final CookCacheKey key;
   private final CookListener listener;
   private final CookInterrupt interrupt;
+  /** Whether this recipe's own state was restored with every input unchanged. */
+  private boolean exactRestored;
 
   private CachedCook(
       CookCache cache, Path root, Path unitDirectory, Path cargoHome, CookCacheKey key, CookListener listener,
@@ -125,13 +127,15 @@ final class CachedCook {
       }
       if (!restored.changedUnits().isEmpty()) {
         notes.add(restored.changedUnits().size() + " unit" + (restored.changedUnits().size() == 1 ? "" : "s")
-            + " to compile again, as files they read changed (" + String.join(", ", restored.changedUnits()) + ")");
+            + " to compile again, as files they read, or units they depend on, changed ("
+            + String.join(", ", restored.changedUnits()) + ")");
       }
       note(
           PREFIX + "restored " + (transfer.exact() ? "this recipe's state" : "the newest state of this scope") + " from "
               + transfer.reference() + " (" + megabytes(transfer.bytes()) + " in " + seconds(transfer.time()) + "): "
               + restored.files() + " files" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
-      boolean whole = transfer.exact() && restored.sameRecipe() && restored.kept() == 0 && restored.changedUnits().isEmpty();
+      exactRestored = transfer.exact() && restored.sameRecipe() && restored.changedUnits().isEmpty();
+      boolean whole = exactRestored && restored.kept() == 0;
       if (whole && cache.stores()) {
         promote();
       }
@@ -173,6 +177,12 @@ final class CachedCook {
     if (!cache.stores()) {
       return;
     }
+    boolean compiled = messages.artifacts().stream().anyMatch(a -> !a.fresh() && !isDummy.test(a.packageId()));
+    if (exactRestored && !compiled) {
+      // The state stored is this recipe's, and cargo changed none of its units.
+      promote();
+      return;
+    }
     Path record = unitDirectory.resolve(CookStateRecord.FILE_NAME);
     try {
       List<String> files = CookState.select(key, unitDirectory, root, cargoHome, messages, isDummy);
@@ -202,7 +212,9 @@ final class CachedCook {
   }
 
   private static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    return bytes < 1_000_000
+        ? String.format(Locale.ROOT, "%d kB", Math.round(bytes / 1e3))
+        : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 
   private static String seconds(java.time.Duration time) {

@@ -16,10 +16,11 @@ import java.util.TreeMap;
  * <p>The {@code scope} covers everything that decides how cargo compiles a unit, so that a state
  * of the same scope holds units a cook can reuse wherever its dependencies did not change: the
  * toolchain ({@code cargo -V}, {@code rustc -vV}), the cargo subcommand and its arguments (the
- * profile, {@code --target}, features, packages: {@link CookOptions#cargoArguments}), whether the
+ * profile, {@code --target}, features, packages: {@link CookOptions#cargoArguments}; not {@code
+ * --jobs}, {@code --timings} or {@code --verbose}, which change no output), whether the
  * dummies are {@code no_std}, the environment variables that change what rustc is asked to do
  * ({@code RUSTFLAGS}, {@code CARGO_ENCODED_RUSTFLAGS}, {@code RUSTC_BOOTSTRAP}, {@code
- * CARGO_INCREMENTAL} and every {@code CARGO_BUILD_*}, {@code CARGO_PROFILE_*}, {@code
+ * CARGO_INCREMENTAL} and every {@code CARGO_BUILD_*} but {@code CARGO_BUILD_JOBS}, {@code CARGO_PROFILE_*}, {@code
  * CARGO_TARGET_*} and {@code CARGO_UNSTABLE_*}; the Cargo book's <i>Environment Variables</i>
  * chapter), and the absolute paths that cargo writes into its units: the cook directory, the
  * directory the units live in and {@code CARGO_HOME}. The variables' values enter the digest only,
@@ -45,7 +46,7 @@ public record CookCacheKey(String exact, String scope) {
     put(scope, FORMAT);
     put(scope, CookKey.toolchain(root, environment));
     put(scope, String.valueOf(options.subcommand().cargoName()));
-    put(scope, String.join("\u0000", options.cargoArguments()));
+    put(scope, String.join("\u0000", whatDecidesOutputs(options).cargoArguments()));
     put(scope, String.valueOf(options.noStd()));
     new TreeMap<>(environment).forEach(
         (name, value) -> {
@@ -63,7 +64,19 @@ public record CookCacheKey(String exact, String scope) {
     return new CookCacheKey(exact.hash().toString(), scopeKey);
   }
 
+  /** The options without what changes how cargo works but not what it makes: jobs, timings, verbosity. */
+  private static CookOptions whatDecidesOutputs(CookOptions options) {
+    CompilationOptions compilation = options.compilation();
+    return options
+        .withCompilation(new CompilationOptions(
+            compilation.profile(), compilation.targets(), compilation.targetDirectory(), java.util.OptionalInt.empty(), false))
+        .withVerbose(false);
+  }
+
   private static boolean decidesCompilation(String name) {
+    if (name.equals("CARGO_BUILD_JOBS")) {
+      return false;
+    }
     return name.equals("RUSTFLAGS") || name.equals("CARGO_ENCODED_RUSTFLAGS") || name.equals("RUSTC_BOOTSTRAP")
         || name.equals("CARGO_INCREMENTAL") || name.startsWith("CARGO_BUILD_") || name.startsWith("CARGO_PROFILE_")
         || name.startsWith("CARGO_TARGET_") || name.startsWith("CARGO_UNSTABLE_");

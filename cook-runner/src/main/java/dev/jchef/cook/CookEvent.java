@@ -36,7 +36,9 @@ public sealed interface CookEvent {
   record Warning(String text) implements CookEvent {}
 
   /**
-   * cargo ended: a progress line drawn on a terminal goes.
+   * cargo ended: a progress line drawn on a terminal goes. Not the end of the cook: notes on
+   * storing its state may follow, and a cook that restores its recipe's whole state runs no cargo
+   * and tells no {@code Finished}; the cook has ended when {@link CookRunner#cook} returns.
    *
    * @param interrupted whether a {@link CookInterrupt} stopped it (its last messages were dropped)
    */

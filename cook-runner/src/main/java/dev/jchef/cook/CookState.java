@@ -209,7 +209,8 @@ final class CookState {
    * @param files files put in the unit directory
    * @param units units whose fingerprint was put in the unit directory
    * @param kept files the unit directory had already, left as they were
-   * @param changedUnits units whose inputs changed: their fingerprints were removed
+   * @param changedUnits units whose inputs changed, and the restored units that depend on them:
+   *     their fingerprints were removed
    * @param memberUnits units of a workspace member's name, left out
    * @param sameRecipe whether the state was stored under the exact key asked for: this recipe's
    */
@@ -257,11 +258,20 @@ final class CookState {
         Files.move(staging.resolve(file), target);
         placed.add(target);
       }
+      // Only the units this restore put here are checked: units the directory had already are
+      // cargo's to judge, against the sources here.
+      Set<Path> restoredUnits = new java.util.HashSet<>();
+      for (Path file : placed) {
+        Path relative = unitDirectory.relativize(file);
+        if (relative.getNameCount() > 2 && relative.getName(relative.getNameCount() - 3).toString().equals(".fingerprint")) {
+          restoredUnits.add(file.getParent());
+        }
+      }
       Instant newestInput = Instant.now();
-      List<String> changed = new ArrayList<>();
+      List<Path> changedUnits = new ArrayList<>();
       for (Map.Entry<String, SortedMap<String, String>> unit : record.inputs().entrySet()) {
         Path fingerprint = unitDirectory.resolve(unit.getKey()).normalize();
-        if (!fingerprint.startsWith(unitDirectory) || !Files.isDirectory(fingerprint)) {
+        if (!fingerprint.startsWith(unitDirectory) || !restoredUnits.contains(fingerprint)) {
           continue;
         }
         boolean same = true;
@@ -272,10 +282,16 @@ final class CookState {
           newestInput = time.isAfter(newestInput) ? time : newestInput;
         }
         if (!same) {
-          deleteRecursively(fingerprint);
-          changed.add(fingerprint.getFileName().toString());
+          changedUnits.add(fingerprint);
         }
       }
+      // A changed unit's dependents were built from its old outputs: they go as well.
+      List<String> changed = new ArrayList<>();
+      for (Path unit : UnitGraph.of(restoredUnits).withDependents(changedUnits)) {
+        deleteRecursively(unit);
+        changed.add(unit.getFileName().toString());
+      }
+      changed.sort(null);
       FileTime time = FileTime.from(newestInput);
       for (Path file : placed) {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {

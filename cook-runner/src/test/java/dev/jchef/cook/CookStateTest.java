@@ -92,6 +92,20 @@ class CookStateTest {
   }
 
   @Test
+  void unitsTheDirectoryHadAlreadyAreCargosToJudgeNotTheRecords() throws IOException {
+    Files.createDirectories(units.resolve(LIBC));
+    Files.writeString(units.resolve(LIBC + "/lib-libc"), "a local build's fingerprint");
+    stateFile(LIBC + "/lib-libc", "fingerprint");
+    record(root.toString(), "0".repeat(64));
+
+    CookState.Restored restored = CookState.restore(KEY, staging, units, root, cargoHome, Set.of());
+
+    assertEquals(List.of(), restored.changedUnits());
+    assertEquals(1, restored.kept());
+    assertEquals("a local build's fingerprint", Files.readString(units.resolve(LIBC + "/lib-libc")));
+  }
+
+  @Test
   void aStateMadeAtOtherPathsIsRefusedSayingWhyAndNothingIsRestored() throws IOException {
     stateFile("debug/deps/liblibc-0123456789abcdef.rlib", "rlib");
     record("/somewhere/else", ContentHash.of(watched));

@@ -101,6 +101,7 @@ public final class CookMojo extends CrateMojo {
     }
     Optional<RegistryLogin> login =
         RegistryServers.login(decrypted, Optional.ofNullable(cacheServerId), to.orElse(from.get(0)));
+    login.ifPresent(l -> getLog().info("jchef: registry login of user `" + l.username() + "` from a settings.xml <server>"));
     return Optional.of(login.map(cache::withLogin).orElse(cache));
   }
 }

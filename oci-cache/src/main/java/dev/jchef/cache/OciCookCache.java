@@ -104,13 +104,26 @@ public final class OciCookCache implements CookCache {
 
   @Override
   public Optional<CacheTransfer> fetch(CookCacheKey key, Path directory) {
+    // A repository that fails is passed over for the next; its failure is told only if none has a state.
+    Optional<CookCacheException> firstFailure = Optional.empty();
     for (boolean exact : new boolean[] {true, false}) {
       for (ContainerRef repository : cacheFrom) {
-        Optional<CacheTransfer> fetched = fetch(repository.withTag(tag(key, exact)), exact, directory);
-        if (fetched.isPresent()) {
-          return fetched;
+        if (unreachable.contains(repository.getRegistry())) {
+          continue;
+        }
+        try {
+          Optional<CacheTransfer> fetched = fetch(repository.withTag(tag(key, exact)), exact, directory);
+          if (fetched.isPresent()) {
+            return fetched;
+          }
+        } catch (CookCacheException e) {
+          firstFailure = firstFailure.or(() -> Optional.of(e));
+          clear(directory);
         }
       }
+    }
+    if (firstFailure.isPresent()) {
+      throw firstFailure.get();
     }
     return Optional.empty();
   }
@@ -121,7 +134,7 @@ public final class OciCookCache implements CookCache {
     ExecutorService executor = RegistryAccess.executor();
     try {
       Registry registry = RegistryAccess.client(ref, login, environment, executor);
-      Optional<Manifest> manifest = watchdog.run(() -> manifest(registry, ref));
+      Optional<Manifest> manifest = watchdog.run(() -> manifest(registry, ref, login));
       watchdog.progressed();
       if (manifest.isEmpty()) {
         return Optional.empty();
@@ -136,7 +149,7 @@ public final class OciCookCache implements CookCache {
           new CacheTransfer(shown(ref) + ":" + tag(ref), exact, bytes, bytes, Duration.ofNanos(System.nanoTime() - start)));
     } catch (OrasException e) {
       noteUnreachable(ref, e, watchdog);
-      throw RegistryAccess.failure("fetch " + ref, ref.getRegistry(), e);
+      throw RegistryAccess.failure("fetch " + ref, ref.getRegistry(), login, e);
     } catch (CookCacheException e) {
       noteUnreachable(ref, e, watchdog);
       throw e;
@@ -159,7 +172,7 @@ public final class OciCookCache implements CookCache {
   }
 
   /** Streams one layer into the directory, checking its digest against the manifest's. */
-  private static void unpackLayer(Registry registry, ContainerRef ref, Layer layer, Path directory, Watchdog watchdog)
+  private void unpackLayer(Registry registry, ContainerRef ref, Layer layer, Path directory, Watchdog watchdog)
       throws IOException {
     MessageDigest sha256 = StateArchive.sha256();
     try (InputStream blob = watchdog.watch(registry.fetchBlob(ref.withDigest(layer.getDigest())));
@@ -167,7 +180,7 @@ public final class OciCookCache implements CookCache {
       StateArchive.unpack(digesting, directory, watchdog::cancelled);
       digesting.transferTo(java.io.OutputStream.nullOutputStream());
     } catch (OrasException e) {
-      throw RegistryAccess.failure("fetch " + ref, ref.getRegistry(), e);
+      throw RegistryAccess.failure("fetch " + ref, ref.getRegistry(), login, e);
     }
     String digest = "sha256:" + HexFormat.of().formatHex(sha256.digest());
     if (!digest.equals(layer.getDigest())) {
@@ -176,15 +189,28 @@ public final class OciCookCache implements CookCache {
     }
   }
 
+  /** Removes what a failed fetch left in {@code directory}, keeping the directory. */
+  private static void clear(Path directory) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
+      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!path.equals(directory)) {
+          Files.deleteIfExists(path);
+        }
+      }
+    } catch (IOException e) {
+      throw new CookCacheException("cannot empty " + directory + " after a failed fetch: " + e.getMessage(), e);
+    }
+  }
+
   /** The manifest tagged {@code ref}, or empty when the tag is not there. */
-  private static Optional<Manifest> manifest(Registry registry, ContainerRef ref) {
+  private static Optional<Manifest> manifest(Registry registry, ContainerRef ref, Optional<RegistryLogin> login) {
     try {
       return Optional.of(registry.getManifest(ref));
     } catch (OrasException e) {
       if (e.getStatusCode() == 404) {
         return Optional.empty();
       }
-      throw RegistryAccess.failure("read " + ref, ref.getRegistry(), e);
+      throw RegistryAccess.failure("read " + ref, ref.getRegistry(), login, e);
     }
   }
 
@@ -219,13 +245,13 @@ public final class OciCookCache implements CookCache {
     ExecutorService executor = RegistryAccess.executor();
     try {
       Registry registry = RegistryAccess.client(repository, login, environment, executor);
-      Optional<Manifest> manifest = watchdog.run(() -> manifest(registry, repository.withTag(tag(key, true))));
+      Optional<Manifest> manifest = watchdog.run(() -> manifest(registry, repository.withTag(tag(key, true)), login));
       watchdog.progressed();
       if (manifest.isPresent()) {
         watchdog.run(() -> registry.pushManifest(repository.withTag(tag(key, false)), manifest.get()));
       }
     } catch (OrasException e) {
-      throw RegistryAccess.failure("push to " + shown(repository), repository.getRegistry(), e);
+      throw RegistryAccess.failure("move the scope's tag in " + shown(repository), repository.getRegistry(), login, e);
     } finally {
       executor.shutdownNow();
     }
@@ -280,7 +306,7 @@ public final class OciCookCache implements CookCache {
       return Optional.of(new CacheTransfer(
           shown(repository) + ":" + tag(key, true), true, bytes, sent.get(), Duration.ofNanos(System.nanoTime() - start)));
     } catch (OrasException e) {
-      throw RegistryAccess.failure("push to " + shown(repository), repository.getRegistry(), e);
+      throw RegistryAccess.failure("push to " + shown(repository), repository.getRegistry(), login, e);
     } catch (UncheckedIOException e) {
       throw new CookCacheException("cannot write the state's archive in " + base + ": " + e.getMessage(), e);
     } finally {

@@ -110,13 +110,16 @@ final class RegistryAccess {
    * A registry failure in one line: a refused login says so (the client reports it as an invalid
    * {@code WWW-Authenticate} header), anything else gives the status and the client's words.
    */
-  static CookCacheException failure(String what, String registry, RuntimeException e) {
+  static CookCacheException failure(String what, String registry, Optional<RegistryLogin> login, RuntimeException e) {
     String message = String.valueOf(e.getMessage());
     int status = e instanceof OrasException oras ? oras.getStatusCode() : -1;
     if (status == 401 || status == 403 || message.contains("WWW-Authenticate")) {
       return new CookCacheException(
-          registry + " refused the credentials for " + what + " (or asked for some and none were found: "
-              + "docker login, REGISTRY_AUTH_FILE, or JCHEF_CACHE_USERNAME and JCHEF_CACHE_PASSWORD)", e);
+          login.isPresent()
+              ? registry + " refused the login of user `" + login.get().username() + "` for " + what
+                  + " (given by JCHEF_CACHE_USERNAME and JCHEF_CACHE_PASSWORD, or a Maven settings.xml <server>)"
+              : registry + " refused the credentials for " + what + " (or asked for some and none were found: "
+                  + "docker login, REGISTRY_AUTH_FILE, or JCHEF_CACHE_USERNAME and JCHEF_CACHE_PASSWORD)", e);
     }
     if (unreachable(e)) {
       return new CookCacheException("cannot " + what + ": nothing answers at " + registry + " (connection refused)", e);

@@ -192,9 +192,57 @@ class RegistryCacheEndToEndTest {
       };
       freshMachine();
       Cook edited = cook(cache);
-      assertTrue(edited.log().contains("to compile again, as files they read changed"), edited.log());
+      assertTrue(edited.log().contains("to compile again, as files they read, or units they depend on, changed"), edited.log());
       assertTrue(edited.compiled().containsAll(Set.of("chef-greeting", "chef-build-info")), edited.log());
       assertRealBuild("with machine B's edited crates", "HOWDY, JCHEF!!! WELCOME!!!", "built by machine B's chef-build-info");
+    }
+  }
+
+  @Test
+  void aStateStoredAfterAWatchedFileChangedHoldsTheUnitsBuiltFromItForTheNextMachine() throws IOException {
+    // chef-build-info's build script reads data.txt (rerun-if-changed) into the library's code.
+    java.util.function.Function<String, java.util.function.Consumer<Path>> data = text -> vendor -> {
+      Path crate = vendor.resolve("chef-build-info-1.0.0");
+      writeVendored(crate, "build.rs", "fn main() {\n"
+          + "    let data = std::fs::read_to_string(\"data.txt\").unwrap();\n"
+          + "    println!(\"cargo:rustc-env=CHEF_BUILD_INFO={}\", data.trim());\n"
+          + "    println!(\"cargo:rerun-if-changed=data.txt\");\n}\n");
+      writeVendored(crate, "data.txt", text + "\n");
+    };
+    try (LocalRegistry registry = LocalRegistry.start(base.resolve("registry"), Optional.empty())) {
+      String repository = registry.address + "/team/app-cook";
+      OciCookCache cache = OciCookCache.of(List.of(repository), Optional.of(repository));
+      vendorEdit = data.apply("data version 1");
+      freshMachine();
+      cook(cache);
+
+      // Machine B: data.txt changed, nothing else; its cook compiles the build script's run, the
+      // library built from it and what depends on it, and stores that under the same recipe.
+      vendorEdit = data.apply("data version 2");
+      freshMachine();
+      Cook b = cook(cache);
+      assertTrue(b.compiled().contains("chef-build-info"), b.log());
+
+      // Machine C: the same as B; this recipe's state is B's, whole: cargo is not run.
+      freshMachine();
+      Cook c = cook(cache);
+      assertTrue(c.log().contains("cargo is not run"), c.log());
+      assertRealBuild("from the state machine B stored", "HELLO, JCHEF!!! WELCOME!!!", "data version 2");
+    }
+  }
+
+  /** Writes a vendored crate's file and its entry in .cargo-checksum.json, keeping the package checksum. */
+  private static void writeVendored(Path crate, String file, String content) {
+    try {
+      Files.writeString(crate.resolve(file), content);
+      Path checksums = crate.resolve(TestRegistry.CHECKSUM_FILE);
+      tools.jackson.databind.ObjectMapper mapper = new tools.jackson.databind.ObjectMapper();
+      tools.jackson.databind.node.ObjectNode json = (tools.jackson.databind.node.ObjectNode) mapper.readTree(Files.readString(checksums));
+      ((tools.jackson.databind.node.ObjectNode) json.get("files")).put(
+          file, com.google.common.hash.Hashing.sha256().hashString(content, java.nio.charset.StandardCharsets.UTF_8).toString());
+      Files.writeString(checksums, mapper.writeValueAsString(json));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -272,7 +320,7 @@ class RegistryCacheEndToEndTest {
         lastPushed = pushedBytes(log);
         Matcher sent = SENT.matcher(log);
         assertTrue(sent.find(), log);
-        assertTrue(Double.parseDouble(sent.group(2)) < Double.parseDouble(sent.group(1)) / 2,
+        assertTrue(bytes(sent.group(3), sent.group(4)) < bytes(sent.group(1), sent.group(2)) / 2,
             "a dependency change sends only the layers whose units changed: " + sent.group());
       }
       // The same recipe cooked cold into a repository of its own.
@@ -294,7 +342,7 @@ class RegistryCacheEndToEndTest {
 
       freshMachine();
       Cook refused = cook(OciCookCache.of(List.of(repository), Optional.empty()).withLogin(new RegistryLogin("chef", "wrong")));
-      assertTrue(refused.log().contains(registry.address + " refused the credentials"), refused.log());
+      assertTrue(refused.log().contains(registry.address + " refused the login of user `chef`"), refused.log());
       assertTrue(!refused.log().contains("wrong"), "the password is not in the log: " + refused.log());
       assertEquals(REGISTRY_CRATES, registryCrates(refused.compiled()), refused.log());
 
@@ -361,13 +409,18 @@ class RegistryCacheEndToEndTest {
   }
 
 
-  private static final Pattern SENT = Pattern.compile("\\(([0-9.]+) MB, ([0-9.]+) MB of it new");
-  private static final Pattern STORED = Pattern.compile("cache: stored \\d+ files in \\S+ \\(([0-9.]+) MB");
+  private static final Pattern SENT = Pattern.compile("\\(([0-9.]+) (kB|MB), ([0-9.]+) (kB|MB) of it new");
+  private static final Pattern STORED = Pattern.compile("cache: stored \\d+ files in \\S+ \\(([0-9.]+) (kB|MB)");
+
+  /** Bytes from a size as the cache lines print it. */
+  private static long bytes(String number, String unit) {
+    return (long) (Double.parseDouble(number) * (unit.equals("MB") ? 1e6 : 1e3));
+  }
 
   private static long pushedBytes(String log) {
     Matcher stored = STORED.matcher(log);
     assertTrue(stored.find(), log);
-    return (long) (Double.parseDouble(stored.group(1)) * 1e6);
+    return bytes(stored.group(1), stored.group(2));
   }
 
   private void edit(String path, String from, String to) throws IOException {
