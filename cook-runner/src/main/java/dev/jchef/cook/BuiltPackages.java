@@ -1,5 +1,6 @@
 package dev.jchef.cook;
 
+import dev.jchef.model.internal.JchefFiles;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.OptionalInt;
  * newest last, at most {@value #KEEP} lines. Anything unreadable counts as unknown.
  */
 final class BuiltPackages {
-  static final String PATH = ".jchef/built-packages";
+  static final String PATH = JchefFiles.BUILT_PACKAGES;
   private static final int KEEP = 16;
 
   private BuiltPackages() {}

@@ -1,5 +1,6 @@
 package dev.jchef.cook;
 
+import dev.jchef.model.internal.JchefFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -16,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * killed mid-way never leaves the directory locked.
  */
 final class CookLock implements AutoCloseable {
-  static final String PATH = ".jchef/cook.lock";
+  static final String PATH = JchefFiles.COOK_LOCK;
   private static final long POLL_MILLIS = 200;
 
   private final Path file;

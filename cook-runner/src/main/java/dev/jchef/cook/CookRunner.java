@@ -1,5 +1,6 @@
 package dev.jchef.cook;
 
+import dev.jchef.model.internal.JchefFiles;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -363,7 +364,7 @@ public final class CookRunner {
   }
 
   /** Where a layer step finds the real root manifest, copied in from the workspace's Cargo.toml. */
-  public static final String WORKSPACE_MANIFEST = ".jchef/workspace.toml";
+  public static final String WORKSPACE_MANIFEST = JchefFiles.WORKSPACE_MANIFEST;
 
   @SuppressWarnings("try") // the lock is held, not used
   private CookResult run(

@@ -1,5 +1,6 @@
 package dev.jchef.recipe;
 
+import dev.jchef.model.internal.JchefFiles;
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TomlTable;
 import dev.jchef.model.internal.TomlReader;
@@ -59,7 +60,7 @@ public final class LayerRecipe {
       }
       String contents =
           directory.isEmpty() && workspaceManifest.isPresent()
-              ? TomlWriter.write(rootFromReal(TomlReader.parse(workspaceManifest.get(), ".jchef/workspace.toml")))
+              ? TomlWriter.write(rootFromReal(TomlReader.parse(workspaceManifest.get(), JchefFiles.WORKSPACE_MANIFEST)))
               : TomlWriter.write(
                   withVersionFor(
                       withoutPathVersions(TomlReader.parse(manifest.contents(), path)),

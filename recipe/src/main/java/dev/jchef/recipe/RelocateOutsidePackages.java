@@ -1,5 +1,6 @@
 package dev.jchef.recipe;
 
+import dev.jchef.model.internal.JchefFiles;
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
@@ -21,8 +22,8 @@ import java.util.Optional;
  * {@code workspace.exclude}, so that the moved packages do not become members.
  */
 final class RelocateOutsidePackages implements PlanStep {
-  static final String DIRECTORY = ".jchef/outside";
-  private static final String EXCLUDED = ".jchef";
+  static final String DIRECTORY = JchefFiles.OUTSIDE_PACKAGES;
+  private static final String EXCLUDED = JchefFiles.DIRECTORY;
 
   private final Path root;
 

@@ -1,5 +1,6 @@
 package dev.jchef.skeleton;
 
+import dev.jchef.model.internal.JchefFiles;
 import dev.jchef.skeleton.SkeletonRefusedException.Reason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ final class SafetyGuard {
   private static final Set<String> PROJECT_FILES = Set.of("Cargo.toml", "Cargo.lock");
   /** jchef's own files in a cooked directory, which no recipe may name. */
   private static final Set<String> JCHEF_FILES =
-      Set.of(WriteRecord.PATH, ".jchef/cook.lock", ".jchef/workspace.toml");
+      Set.of(JchefFiles.WRITE_RECORD, JchefFiles.COOK_LOCK, JchefFiles.WORKSPACE_MANIFEST);
   /** The first line of the {@code CACHEDIR.TAG} cargo writes into every target directory. */
   private static final String CACHE_DIRECTORY_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55";
   private static final String WHAT_TO_DO =

@@ -1,5 +1,6 @@
 package dev.jchef.skeleton;
 
+import dev.jchef.model.internal.JchefFiles;
 import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -24,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
  * a file someone edited after a cook is theirs again and is never overwritten.
  */
 record WriteRecord(ImmutableMap<String, String> sha256ByPath) {
-  static final String PATH = ".jchef/written-files.json";
+  static final String PATH = JchefFiles.WRITE_RECORD;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonFactory FACTORY = new JsonFactory();
 
