@@ -1,0 +1,12 @@
+package dev.jchef.recipe;
+
+import java.nio.file.Path;
+
+/** Prints the recipe of the workspace {@code args[0]}: run in child JVMs by {@link RecipeBytesAcrossJvmsTest}. */
+public final class RecipeProbe {
+  private RecipeProbe() {}
+
+  public static void main(String[] args) {
+    System.out.print(RecipeJson.write(RecipePlanner.prepare(Path.of(args[0]))));
+  }
+}
