@@ -80,7 +80,7 @@ public final class Jchef {
 
   /** Returns the recipe in {@code file} (recipe.json, jchef's or cargo-chef's). */
   public static Recipe readRecipe(Path file) {
-    return RecipeFile.read(file, file.toString());
+    return RecipeFile.read(file);
   }
 
   /** Writes {@code recipe} to {@code file} in one step: a reader never finds half a recipe. */

@@ -33,6 +33,16 @@ public final class RecipeFile {
   private RecipeFile() {}
 
   /**
+   * Returns the recipe at {@code file}, the file named in messages as given; the counterpart of
+   * {@link #write}.
+   *
+   * @throws RecipeException as {@link #read(Path, String)}
+   */
+  public static Recipe read(Path file) {
+    return read(file, file.toString());
+  }
+
+  /**
    * Reads the recipe at {@code file}, ignoring fields it does not know; {@link #readWithWarnings}
    * also names them.
    *

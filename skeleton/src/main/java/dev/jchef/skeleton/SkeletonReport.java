@@ -21,4 +21,24 @@ public record SkeletonReport(
     ImmutableList<String> unchanged,
     ImmutableList<String> removed,
     ImmutableList<String> provided,
-    ImmutableList<String> dummySubstitutes) {}
+    ImmutableList<String> dummySubstitutes) {
+
+  /**
+   * Returns the report in one line, as a log shows it: {@code 12 files written, 3 unchanged, 1
+   * removed; left to you: vendor/patched}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder()
+        .append(written.size()).append(written.size() == 1 ? " file written, " : " files written, ")
+        .append(unchanged.size()).append(" unchanged, ")
+        .append(removed.size()).append(" removed");
+    if (!provided.isEmpty()) {
+      text.append("; left to you: ").append(String.join(", ", provided));
+    }
+    if (!dummySubstitutes.isEmpty()) {
+      text.append("; written as dummies for [patch]/[replace]: ").append(String.join(", ", dummySubstitutes));
+    }
+    return text.toString();
+  }
+}
