@@ -142,9 +142,7 @@ final class CachedCook {
       return whole ? OptionalInt.of(restored.units()) : OptionalInt.empty();
     } catch (CookException e) {
       throw e; // interrupted
-    } catch (CookCacheException e) {
-      warn(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
-    } catch (IOException | UncheckedIOException e) {
+    } catch (CookCacheException | IOException | UncheckedIOException e) {
       warn(PREFIX + "not restored: " + e.getMessage() + "; cooking without it");
     } catch (RuntimeException | LinkageError e) {
       // A cache's own fault (a client that throws what it should not, a runtime without a module

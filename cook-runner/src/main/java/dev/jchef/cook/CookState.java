@@ -93,9 +93,11 @@ final class CookState {
     }
     TreeSet<String> files = new TreeSet<>();
     SortedMap<String, SortedMap<String, String>> inputs = new TreeMap<>();
+    Map<Path, String> contentHashes = new HashMap<>();
     for (Map.Entry<Path, Set<String>> profile : hashes.entrySet()) {
+      Map<String, List<Path>> entriesByHash = DummyArtifactCleaner.entriesByHash(profile.getKey());
       for (String hash : profile.getValue()) {
-        List<Path> entries = DummyArtifactCleaner.entriesOf(profile.getKey(), Set.of(hash));
+        List<Path> entries = entriesByHash.getOrDefault(hash, List.of());
         Optional<List<Path>> unitFiles = regularFiles(entries);
         if (unitFiles.isEmpty()) {
           continue;
@@ -105,7 +107,7 @@ final class CookState {
         Optional<Path> fingerprint =
             entries.stream().filter(e -> e.getParent().getFileName().toString().equals(".fingerprint")).findFirst();
         SortedMap<String, String> read = inputsOf(
-            profile.getKey(), hash, runHashes.contains(hash), packageId, packageRoots.get(packageId), root, unitDirectory);
+            entries, runHashes.contains(hash), packageId, packageRoots.get(packageId), root, unitDirectory, contentHashes);
         if (fingerprint.isPresent() && !read.isEmpty()) {
           inputs.put(relative(unitDirectory, fingerprint.get()), read);
         }
@@ -141,12 +143,16 @@ final class CookState {
    * vendored package by its version alone, so a vendored crate edited without a new version, or a
    * {@code .crate} of the same version with other content, is caught here and nowhere else. Files
    * in the unit directory (generated into {@code OUT_DIR}) are the state's own and are left out.
+   *
+   * @param entries the unit's entries in its profile directory
+   * @param contentHashes each file's {@link ContentHash}, shared by all units: hashed once
    */
   private static SortedMap<String, String> inputsOf(
-      Path profile, String hash, boolean isRun, String packageId, Path packageRoot, Path root, Path unitDirectory) {
+      List<Path> entries, boolean isRun, String packageId, Path packageRoot, Path root, Path unitDirectory,
+      Map<Path, String> contentHashes) {
     List<Path> read = new ArrayList<>();
     boolean local = packageId != null && PackageIds.isLocal(packageId);
-    for (Path entry : DummyArtifactCleaner.entriesOf(profile, Set.of(hash))) {
+    for (Path entry : entries) {
       String directory = entry.getParent().getFileName().toString();
       if (directory.equals("deps") && entry.getFileName().toString().endsWith(".d")) {
         UnitInputs.inputs(entry).forEach(input -> read.add(root.resolve(input)));
@@ -168,7 +174,7 @@ final class CookState {
     for (Path file : read) {
       Path path = file.normalize();
       if (!path.startsWith(unitDirectory)) {
-        hashes.put(path.toString(), ContentHash.of(path));
+        hashes.put(path.toString(), contentHashes.computeIfAbsent(path, ContentHash::of));
       }
     }
     return hashes;
@@ -245,8 +251,7 @@ final class CookState {
       List<Path> placed = new ArrayList<>();
       int kept = 0;
       for (String file : files) {
-        if (memberHashes.contains(DummyArtifactCleaner.unitHash(Path.of(file)).orElse(""))
-            || memberHashes.contains(hashOfDirectoryEntry(file))) {
+        if (unitHashOf(file).filter(memberHashes::contains).isPresent()) {
           continue;
         }
         Path target = unitDirectory.resolve(file);
@@ -268,6 +273,7 @@ final class CookState {
         }
       }
       Instant newestInput = Instant.now();
+      Map<Path, String> contentHashes = new HashMap<>();
       List<Path> changedUnits = new ArrayList<>();
       for (Map.Entry<String, SortedMap<String, String>> unit : record.inputs().entrySet()) {
         Path fingerprint = unitDirectory.resolve(unit.getKey()).normalize();
@@ -277,8 +283,8 @@ final class CookState {
         boolean same = true;
         for (Map.Entry<String, String> input : unit.getValue().entrySet()) {
           Path path = Path.of(input.getKey());
-          same &= ContentHash.of(path).equals(input.getValue());
-          Instant time = newest(path);
+          same &= contentHashes.computeIfAbsent(path, ContentHash::of).equals(input.getValue());
+          Instant time = SourceTimes.newest(path);
           newestInput = time.isAfter(newestInput) ? time : newestInput;
         }
         if (!same) {
@@ -375,36 +381,23 @@ final class CookState {
     return hashes;
   }
 
-  /** The hash of the unit directory entry a file lies in ({@code build/x-H/out/...}), or "". */
-  private static String hashOfDirectoryEntry(String file) {
+  /**
+   * The unit hash of a state's file: that of the entry of {@code deps/}, {@code build/} or {@code
+   * .fingerprint/} it is or lies in ({@code deps/libx-H.rlib}, {@code build/x-H/out/gen.rs}).
+   */
+  private static Optional<String> unitHashOf(String file) {
     String[] parts = file.split("/");
     for (int i = 0; i + 1 < parts.length; i++) {
-      Matcher entry = FINGERPRINT.matcher(parts[i + 1]);
-      if (UNIT_DIRECTORIES.contains(parts[i]) && entry.matches()) {
-        return entry.group(2);
+      if (UNIT_DIRECTORIES.contains(parts[i])) {
+        return DummyArtifactCleaner.entryHash(parts[i + 1]);
       }
     }
-    return "";
+    return Optional.empty();
   }
+
 
   private static String abbreviated(String key) {
     return key.length() > 12 ? key.substring(0, 12) + "…" : key;
-  }
-
-  private static Instant newest(Path path) {
-    try (Stream<Path> walk = Files.isDirectory(path) ? Files.walk(path) : Stream.of(path)) {
-      return walk.filter(Files::exists)
-          .map(p -> {
-            try {
-              return Files.getLastModifiedTime(p).toInstant();
-            } catch (IOException e) {
-              return Instant.EPOCH;
-            }
-          })
-          .max(Instant::compareTo).orElse(Instant.EPOCH);
-    } catch (IOException e) {
-      return Instant.EPOCH;
-    }
   }
 
   private static String relative(Path base, Path file) {
@@ -413,15 +406,7 @@ final class CookState {
 
   /** Removes a file or directory tree, if it is there. */
   static void deleteRecursively(Path path) {
-    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + path + ": " + e.getMessage(), e);
-    }
+    DummyArtifactCleaner.deleteTree(path, "");
   }
+
 }

@@ -229,15 +229,34 @@ final class DummyArtifactCleaner {
 
   static List<Path> entriesOf(Path profileDirectory, Set<String> hashes) {
     List<Path> entries = new ArrayList<>();
+    entriesByHash(profileDirectory).forEach((hash, named) -> {
+      if (hashes.contains(hash)) {
+        entries.addAll(named);
+      }
+    });
+    entries.sort(null);
+    return entries;
+  }
+
+  /**
+   * The entries of {@code deps/}, {@code examples/}, {@code build/} and {@code .fingerprint/} of a
+   * profile directory, by the unit hash in their names ({@code *-H}, {@code *-H.*}), each
+   * directory listed once.
+   */
+  static Map<String, List<Path>> entriesByHash(Path profileDirectory) {
+    Map<String, List<Path>> entries = new HashMap<>();
     for (String subdirectory : UNIT_DIRECTORIES) {
       for (Path entry : list(profileDirectory.resolve(subdirectory))) {
-        Matcher hashed = HASHED_NAME.matcher(fileName(entry));
-        if (hashed.find() && hashes.contains(hashed.group(1))) {
-          entries.add(entry);
-        }
+        entryHash(fileName(entry)).ifPresent(hash -> entries.computeIfAbsent(hash, h -> new ArrayList<>()).add(entry));
       }
     }
     return entries;
+  }
+
+  /** The unit hash in the name of an entry of a unit directory: {@code libm-H.rlib}, {@code m-H}. */
+  static Optional<String> entryHash(String name) {
+    Matcher hashed = HASHED_NAME.matcher(name);
+    return hashed.find() ? Optional.of(hashed.group(1)) : Optional.empty();
   }
 
   private static ImmutableList<Path> remove(Set<Path> doomed) {
@@ -252,15 +271,25 @@ final class DummyArtifactCleaner {
   }
 
   private static void deleteRecursively(Path path) {
+    deleteTree(path, "the dummy's ");
+  }
+
+  /**
+   * Removes a file or a directory tree, not following links, if it is there.
+   *
+   * @param what how the message names it, before its path ({@code "the dummy's "}, or {@code ""})
+   * @throws UncheckedIOException naming it when it cannot be removed
+   */
+  static void deleteTree(Path path, String what) {
     try {
       if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         for (Path child : list(path)) {
-          deleteRecursively(child);
+          deleteTree(child, what);
         }
       }
       Files.deleteIfExists(path);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the dummy's " + path, e);
+      throw new UncheckedIOException("cannot remove " + what + path, e);
     }
   }
 

@@ -215,7 +215,7 @@ final class LayerFreshness {
         }
         Instant recorded = Instant.now();
         for (Path unit : units) {
-          Instant newest = newest(unit);
+          Instant newest = SourceTimes.newest(unit);
           if (newest.isAfter(recorded)) {
             recorded = newest;
           }
@@ -262,7 +262,7 @@ final class LayerFreshness {
   private FileTime renewedTime() {
     Instant time = Instant.now();
     for (Path profile : profileDirectories()) {
-      Instant newest = newest(profile.resolve(".fingerprint"));
+      Instant newest = SourceTimes.newest(profile.resolve(".fingerprint"));
       if (!newest.isBefore(time)) {
         time = newest.plus(Duration.ofSeconds(1));
       }
@@ -354,32 +354,7 @@ final class LayerFreshness {
   }
 
   private static boolean newerThan(Path unit, Instant recorded) {
-    return newest(unit).isAfter(recorded);
-  }
-
-  /** The newest modification time of the files in a directory tree (the epoch when empty). */
-  private static Instant newest(Path directory) {
-    Instant[] newest = {Instant.EPOCH};
-    if (!Files.isDirectory(directory)) {
-      return newest[0];
-    }
-    try {
-      Files.walkFileTree(
-          directory,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              Instant time = attributes.lastModifiedTime().toInstant();
-              if (time.isAfter(newest[0])) {
-                newest[0] = time;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
-    }
-    return newest[0];
+    return SourceTimes.newest(unit).isAfter(recorded);
   }
 
   private static void deleteTree(Path directory) {
