@@ -12,7 +12,7 @@ import dev.jchef.cook.CookRunner;
 import dev.jchef.cook.FeatureSelection;
 import dev.jchef.cook.ManifestOptions;
 import dev.jchef.cook.RealBuild;
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.recipe.CompileCosts;
 import dev.jchef.recipe.GitRevision;
 import dev.jchef.recipe.LayerPlan;

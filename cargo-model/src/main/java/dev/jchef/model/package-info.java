@@ -1,12 +1,16 @@
 /**
- * Cargo workspaces read as cargo reads them, into immutable values: {@link
- * dev.jchef.model.Workspace} (members, targets, lockfile, config, toolchain file), errors naming
- * the file and line ({@link dev.jchef.model.CargoFileException}).
+ * The Cargo terms jchef's API speaks in: the {@link dev.jchef.model.CargoFileException} that names
+ * the file, line and column of a Cargo file that cannot be read, a build target's {@link
+ * dev.jchef.model.TargetKind}, and a workspace's {@link dev.jchef.model.ToolchainFile}. Reading a
+ * workspace is {@code dev.jchef.Jchef.prepare}'s work; the values it reads live in a package of
+ * their own that only jchef's modules use.
  *
  * <pre>{@code
- * Workspace found = Workspace.find(workspace);
- * for (Member member : found.members()) {
- *   System.out.println(member.name() + " in " + member.directory() + ": " + member.targets().size() + " targets");
+ * try {
+ *   Optional<ToolchainFile> toolchain = ToolchainFile.find(workspace);
+ *   toolchain.ifPresent(file -> System.out.println(file.kind().fileName() + ": " + file.text()));
+ * } catch (CargoFileException e) {
+ *   System.err.println(e.getMessage());   // rust-toolchain.toml:3:7: ...
  * }
  * }</pre>
  */

@@ -63,7 +63,7 @@ final class CookScenario {
   }
 
   Recipe prepare(String... bins) {
-    return RecipePlanner.plan(dev.jchef.model.Workspace.discover(project), List.of(bins));
+    return RecipePlanner.plan(dev.jchef.model.workspace.Workspace.discover(project), List.of(bins));
   }
 
   /** Cooks {@code recipe} in the cook directory, with the recipe file beside it. */

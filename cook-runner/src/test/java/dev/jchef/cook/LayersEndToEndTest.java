@@ -132,7 +132,7 @@ class LayersEndToEndTest {
     java.util.regex.Matcher counts = java.util.regex.Pattern.compile("jchef cook: (\\d+) of ~(\\d+) ").matcher(last);
     assertTrue(counts.find(), last);
     assertEquals(counts.group(2), counts.group(1), log.toString());
-    int locked = dev.jchef.model.Lockfile.parse(recipe.lockFile().orElseThrow(), "Cargo.lock").packages().size();
+    int locked = dev.jchef.model.workspace.Lockfile.parse(recipe.lockFile().orElseThrow(), "Cargo.lock").packages().size();
     assertTrue(Integer.parseInt(counts.group(2)) < locked, last + " against " + locked + " locked");
   }
 

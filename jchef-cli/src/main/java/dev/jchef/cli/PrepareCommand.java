@@ -1,6 +1,6 @@
 package dev.jchef.cli;
 
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.recipe.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeFingerprint;

@@ -43,7 +43,7 @@ class PackageExamplesTest {
           "import java.util.*;",
           "class " + name + " {",
           "  static void run(Path workspace, Path build) throws Exception {",
-          code.contains("Recipe recipe =") ? "" : "    Recipe recipe = RecipePlanner.prepare(workspace);",
+          code.contains("Recipe recipe =") ? "" : "    Recipe recipe = Jchef.prepare(workspace);",
           code,
           "  }",
           "}"));

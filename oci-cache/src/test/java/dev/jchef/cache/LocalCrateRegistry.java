@@ -1,7 +1,7 @@
 package dev.jchef.cache;
 
-import dev.jchef.model.Manifest;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.Manifest;
+import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.testing.TestRegistry;
 import java.io.IOException;
 import java.io.OutputStream;

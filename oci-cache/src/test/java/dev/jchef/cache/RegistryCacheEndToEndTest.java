@@ -7,7 +7,7 @@ import dev.jchef.cook.CookException;
 import dev.jchef.cook.CookInterrupt;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookRunner;
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Processes;
 import dev.jchef.model.testing.TestRegistry;

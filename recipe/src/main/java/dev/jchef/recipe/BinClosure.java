@@ -1,9 +1,9 @@
 package dev.jchef.recipe;
 
 import com.google.common.collect.ImmutableSet;
-import dev.jchef.model.Member;
+import dev.jchef.model.workspace.Member;
 import dev.jchef.model.TargetKind;
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Workspace;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package dev.jchef.recipe;
 
-import dev.jchef.model.DependencyKind;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.DependencyKind;
+import dev.jchef.model.workspace.TomlTable;
 
 /**
  * Visits every dependency entry of a manifest document: {@code [dependencies]},

@@ -1,6 +1,6 @@
 package dev.jchef.recipe;
 
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.TomlTable;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.jchef.recipe;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.TomlTable;
 import java.util.List;
 
 /**

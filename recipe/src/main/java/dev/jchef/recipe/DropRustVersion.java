@@ -1,6 +1,6 @@
 package dev.jchef.recipe;
 
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.TomlTable;
 
 /**
  * Removes {@code package.rust-version} and {@code workspace.package.rust-version} when the recipe

@@ -1,9 +1,9 @@
 package dev.jchef.recipe;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.Target;
+import dev.jchef.model.workspace.Target;
 import dev.jchef.model.TargetKind;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.TomlTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

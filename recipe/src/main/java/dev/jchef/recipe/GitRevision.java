@@ -2,7 +2,7 @@ package dev.jchef.recipe;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Workspace;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

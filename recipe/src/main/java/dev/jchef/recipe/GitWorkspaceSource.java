@@ -3,7 +3,7 @@ package dev.jchef.recipe;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

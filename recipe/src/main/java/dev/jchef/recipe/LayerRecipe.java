@@ -2,7 +2,7 @@ package dev.jchef.recipe;
 
 import dev.jchef.model.internal.JchefFiles;
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.internal.TomlWriter;
 import dev.jchef.model.internal.RelativePaths;

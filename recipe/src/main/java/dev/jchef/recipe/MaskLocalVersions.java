@@ -1,10 +1,10 @@
 package dev.jchef.recipe;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.LockedDependency;
-import dev.jchef.model.LockedPackage;
-import dev.jchef.model.Lockfile;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.LockedDependency;
+import dev.jchef.model.workspace.LockedPackage;
+import dev.jchef.model.workspace.Lockfile;
+import dev.jchef.model.workspace.TomlTable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

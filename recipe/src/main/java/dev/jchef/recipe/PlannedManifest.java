@@ -1,9 +1,9 @@
 package dev.jchef.recipe;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.Member;
-import dev.jchef.model.TomlTable;
-import dev.jchef.model.Target;
+import dev.jchef.model.workspace.Member;
+import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.model.workspace.Target;
 import java.util.Optional;
 
 /**

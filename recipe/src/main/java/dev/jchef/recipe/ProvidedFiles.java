@@ -4,9 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
-import dev.jchef.model.CargoConfig;
+import dev.jchef.model.workspace.CargoConfig;
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
 import java.util.ArrayList;

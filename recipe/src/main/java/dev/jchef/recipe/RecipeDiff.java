@@ -4,9 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.LockedPackage;
-import dev.jchef.model.Lockfile;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.LockedPackage;
+import dev.jchef.model.workspace.Lockfile;
+import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.ToolchainFile;
 import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.internal.TomlWriter;

@@ -3,8 +3,8 @@ package dev.jchef.recipe;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.Member;
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Member;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.internal.TomlWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

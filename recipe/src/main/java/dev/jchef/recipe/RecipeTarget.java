@@ -3,7 +3,7 @@ package dev.jchef.recipe;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.jchef.model.Target;
+import dev.jchef.model.workspace.Target;
 import dev.jchef.model.TargetKind;
 import java.util.Comparator;
 

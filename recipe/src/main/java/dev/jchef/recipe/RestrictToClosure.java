@@ -2,10 +2,10 @@ package dev.jchef.recipe;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import dev.jchef.model.LockedDependency;
-import dev.jchef.model.LockedPackage;
-import dev.jchef.model.Lockfile;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.LockedDependency;
+import dev.jchef.model.workspace.LockedPackage;
+import dev.jchef.model.workspace.Lockfile;
+import dev.jchef.model.workspace.TomlTable;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package dev.jchef.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.testing.Fixture;
 import java.nio.file.Path;
 import java.util.Map;

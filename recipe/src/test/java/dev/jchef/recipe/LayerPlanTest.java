@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
 import java.util.List;

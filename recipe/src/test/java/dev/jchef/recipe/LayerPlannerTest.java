@@ -3,9 +3,9 @@ package dev.jchef.recipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.Manifest;
-import dev.jchef.model.Member;
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.Manifest;
+import dev.jchef.model.workspace.Member;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.testing.Fixture;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.TomlTable;
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
 import java.nio.file.Path;

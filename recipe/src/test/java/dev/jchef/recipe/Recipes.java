@@ -1,7 +1,7 @@
 package dev.jchef.recipe;
 
-import dev.jchef.model.TomlTable;
-import dev.jchef.model.Workspace;
+import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;

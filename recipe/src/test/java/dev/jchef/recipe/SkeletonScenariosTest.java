@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TargetKind;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.ToolchainFile;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;

@@ -1,7 +1,7 @@
 package dev.jchef.model.internal;
 
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.TomlTable;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.math.BigInteger;

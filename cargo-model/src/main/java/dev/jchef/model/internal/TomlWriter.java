@@ -1,6 +1,6 @@
 package dev.jchef.model.internal;
 
-import dev.jchef.model.TomlTable;
+import dev.jchef.model.workspace.TomlTable;
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
