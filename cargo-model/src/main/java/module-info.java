@@ -5,7 +5,7 @@
  * file system works, an in-memory one too.
  */
 module dev.jchef.model {
-  requires transitive com.google.common;
+  requires com.google.common;
   requires tools.jackson.core;
   requires tools.jackson.dataformat.toml;
 

@@ -3,6 +3,7 @@
  * {@link dev.jchef.cook.CookOptions}, and removes what the dummies compiled to.
  */
 module dev.jchef.cook {
+  requires com.google.common;
   requires transitive dev.jchef.skeleton;
   requires tools.jackson.core;
   requires tools.jackson.databind;

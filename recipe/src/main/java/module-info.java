@@ -1,15 +1,22 @@
 /**
- * The recipe: {@link dev.jchef.recipe.RecipePlanner} plans it from a workspace (or a git
- * revision, {@link dev.jchef.recipe.GitWorkspaceSource}), {@link dev.jchef.recipe.RecipeJson}
- * reads and writes cargo-chef's recipe.json, {@link dev.jchef.recipe.RecipeFingerprint} keys
- * caches by it, and {@link dev.jchef.recipe.RecipeDiff} says why two recipes differ.
+ * The recipe: {@link dev.jchef.recipe.Recipe}, what a dependency build needs from a workspace;
+ * {@link dev.jchef.recipe.RecipeDiff} says why two recipes differ and {@link
+ * dev.jchef.recipe.GitRevision} names a revision to prepare. Making one (the normalisation steps),
+ * reading it from git, its JSON form and member layers are in packages of their own, for jchef's
+ * modules only.
  */
 module dev.jchef.recipe {
   requires transitive dev.jchef.model;
+  requires com.google.common;
   requires org.eclipse.jgit;
   requires com.google.common.jimfs;
   requires tools.jackson.core;
   requires tools.jackson.databind;
 
   exports dev.jchef.recipe;
+  // What a change to prepare touches, each apart: the normalisation steps, git, recipe.json, layers.
+  exports dev.jchef.recipe.plan to dev.jchef.skeleton, dev.jchef.cook, dev.jchef.cache;
+  exports dev.jchef.recipe.git to dev.jchef.skeleton, dev.jchef.cook, dev.jchef.cache;
+  exports dev.jchef.recipe.json to dev.jchef.skeleton, dev.jchef.cook, dev.jchef.cache;
+  exports dev.jchef.recipe.layers to dev.jchef.skeleton, dev.jchef.cook, dev.jchef.cache;
 }

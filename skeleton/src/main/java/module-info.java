@@ -4,6 +4,7 @@
  * recipe.json files atomically.
  */
 module dev.jchef.skeleton {
+  requires com.google.common;
   requires transitive dev.jchef.recipe;
   requires tools.jackson.core;
   requires tools.jackson.databind;

@@ -13,13 +13,13 @@ import dev.jchef.cook.FeatureSelection;
 import dev.jchef.cook.ManifestOptions;
 import dev.jchef.cook.RealBuild;
 import dev.jchef.model.workspace.Workspace;
-import dev.jchef.recipe.CompileCosts;
+import dev.jchef.recipe.layers.CompileCosts;
 import dev.jchef.recipe.GitRevision;
 import dev.jchef.recipe.LayerPlan;
-import dev.jchef.recipe.LayerPlanner;
+import dev.jchef.recipe.layers.LayerPlanner;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeFingerprint;
-import dev.jchef.recipe.RecipePlanner;
+import dev.jchef.recipe.plan.Planner;
 import dev.jchef.skeleton.RecipeFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ public final class Jchef {
    * machine for the same dependency inputs ({@code jchef prepare}).
    */
   public static Recipe prepare(Path directory) {
-    return RecipePlanner.prepare(directory);
+    return Planner.prepare(directory);
   }
 
   /**
@@ -66,7 +66,7 @@ public final class Jchef {
    * the binaries {@code bins} need ({@code jchef prepare --bin}).
    */
   public static Recipe prepare(Path directory, String... bins) {
-    return RecipePlanner.plan(Workspace.find(directory), List.of(bins));
+    return Planner.plan(Workspace.find(directory), List.of(bins));
   }
 
   /**

@@ -10,8 +10,8 @@ import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.Processes;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeJson;
-import dev.jchef.recipe.RecipePlanner;
+import dev.jchef.recipe.json.RecipeJson;
+import dev.jchef.recipe.plan.Planner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,7 +63,7 @@ final class CookScenario {
   }
 
   Recipe prepare(String... bins) {
-    return RecipePlanner.plan(dev.jchef.model.workspace.Workspace.discover(project), List.of(bins));
+    return Planner.plan(dev.jchef.model.workspace.Workspace.discover(project), List.of(bins));
   }
 
   /** Cooks {@code recipe} in the cook directory, with the recipe file beside it. */

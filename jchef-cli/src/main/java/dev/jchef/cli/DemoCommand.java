@@ -5,8 +5,8 @@ import dev.jchef.cook.CookResult;
 import dev.jchef.cook.CookRunner;
 import dev.jchef.cook.RealBuild;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeJson;
-import dev.jchef.recipe.RecipePlanner;
+import dev.jchef.recipe.json.RecipeJson;
+import dev.jchef.recipe.plan.Planner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println("jchef demo: working in " + directory + (keep ? " (kept afterwards)" : " (removed afterwards; --keep keeps it)"));
 
       long start = System.nanoTime();
-      Recipe recipe = RecipePlanner.prepare(project);
+      Recipe recipe = Planner.prepare(project);
       Path recipeFile = cook.resolve("recipe.json");
       Files.writeString(recipeFile, RecipeJson.write(recipe));
       out.printf("jchef demo: prepare: %s, %s of recipe, %s%n",

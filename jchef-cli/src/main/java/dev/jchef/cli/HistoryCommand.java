@@ -1,7 +1,7 @@
 package dev.jchef.cli;
 
 import dev.jchef.recipe.GitRevision;
-import dev.jchef.recipe.RecipeHistory;
+import dev.jchef.recipe.git.RecipeHistory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

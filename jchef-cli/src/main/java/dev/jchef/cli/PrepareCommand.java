@@ -1,10 +1,11 @@
 package dev.jchef.cli;
 
+import dev.jchef.recipe.git.GitWorkspaceSource;
 import dev.jchef.model.workspace.Workspace;
-import dev.jchef.recipe.ProvidedFiles;
+import dev.jchef.recipe.layers.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeFingerprint;
-import dev.jchef.recipe.RecipePlanner;
+import dev.jchef.recipe.plan.Planner;
 import dev.jchef.skeleton.RecipeFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ final class PrepareCommand implements Callable<Integer> {
     Workspace workspace;
     String where;
     if (gitRevision != null) {
-      workspace = git.revision(main.workingDirectory(), gitRevision).workspace();
+      workspace = GitWorkspaceSource.find(git.revision(main.workingDirectory(), gitRevision));
       where = " for " + gitRevision;
     } else {
       workspace = Workspace.find(main.workingDirectory());
@@ -74,7 +75,7 @@ final class PrepareCommand implements Callable<Integer> {
               : " for the workspace at " + workspace.root();
     }
     workspace.warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
-    Recipe recipe = RecipePlanner.plan(workspace, bins);
+    Recipe recipe = Planner.plan(workspace, bins);
     ProvidedFiles.of(recipe).warnings().forEach(warning -> err.println("jchef prepare: warning: " + warning));
     RecipeFile.write(main.workingDirectory().resolve(recipePath), recipe);
     if (!quiet) {

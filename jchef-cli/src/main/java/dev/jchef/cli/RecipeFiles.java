@@ -2,7 +2,7 @@ package dev.jchef.cli;
 
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
-import dev.jchef.recipe.RecipeJson;
+import dev.jchef.recipe.json.RecipeJson;
 import dev.jchef.skeleton.RecipeFile;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

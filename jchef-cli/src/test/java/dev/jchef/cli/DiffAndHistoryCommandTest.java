@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.recipe.RecipeFingerprint;
-import dev.jchef.recipe.RecipeJson;
+import dev.jchef.recipe.json.RecipeJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

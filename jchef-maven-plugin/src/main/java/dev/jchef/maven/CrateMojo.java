@@ -11,7 +11,7 @@ import dev.jchef.cook.ManifestOptions;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
-import dev.jchef.recipe.RecipePlanner;
+import dev.jchef.recipe.plan.Planner;
 import dev.jchef.skeleton.SkeletonRefusedException;
 import java.io.File;
 import java.io.IOException;
@@ -95,7 +95,7 @@ abstract class CrateMojo extends AbstractMojo {
 
   /** The crate's recipe. */
   Recipe recipe() {
-    return RecipePlanner.prepare(crateDirectory.toPath());
+    return Planner.prepare(crateDirectory.toPath());
   }
 
   /** How cargo builds, for the cook and for the real build alike. */

@@ -13,8 +13,8 @@ import dev.jchef.model.testing.Processes;
 import dev.jchef.model.testing.TestRegistry;
 import dev.jchef.model.testing.TreeCopy;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeJson;
-import dev.jchef.recipe.RecipePlanner;
+import dev.jchef.recipe.json.RecipeJson;
+import dev.jchef.recipe.plan.Planner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -96,7 +96,7 @@ class RegistryCacheEndToEndTest {
   private record Cook(String log, Set<String> compiled) {}
 
   private Cook cook(OciCookCache cache) throws IOException {
-    Recipe recipe = RecipePlanner.plan(Workspace.discover(project), List.of());
+    Recipe recipe = Planner.plan(Workspace.discover(project), List.of());
     Files.createDirectories(app);
     Path recipeFile = app.resolve("recipe.json");
     Files.writeString(recipeFile, RecipeJson.write(recipe));
@@ -379,7 +379,7 @@ class RegistryCacheEndToEndTest {
   @Test
   void anInterruptWhileTheRegistryIsSilentStopsTheCookAtOnce() throws Exception {
     freshMachine();
-    Recipe recipe = RecipePlanner.plan(Workspace.discover(project), List.of());
+    Recipe recipe = Planner.plan(Workspace.discover(project), List.of());
     Files.createDirectories(app);
     try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
       CookInterrupt interrupt = new CookInterrupt();

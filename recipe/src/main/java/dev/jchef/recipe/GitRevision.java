@@ -1,8 +1,10 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.git.GitRepositories;
+import dev.jchef.recipe.git.GitWorkspaceSource;
+
 import static java.util.Objects.requireNonNull;
 
-import dev.jchef.model.workspace.Workspace;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,15 +85,12 @@ public final class GitRevision {
     }
   }
 
-  /** Returns the workspace in this commit, read from an in-memory copy of its tree. */
-  public Workspace workspace() {
-    try (Repository repository = open()) {
-      return GitWorkspaceSource.find(repository, GitRepositories.commit(repository, revision), workspacePath);
-    }
+  /** Returns the repository's git directory (its {@code .git}, or the bare repository itself). */
+  public Path gitDirectory() {
+    return gitDirectory;
   }
 
-  /** Opens the repository, for jchef's own readers of the history; the caller closes it. */
-  Repository open() {
+  private Repository open() {
     return GitRepositories.open(gitDirectory);
   }
 

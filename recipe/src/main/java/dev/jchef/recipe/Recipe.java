@@ -1,5 +1,9 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.plan.Planner;
+
+import dev.jchef.recipe.json.RecipeJson;
+
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -13,7 +17,7 @@ import java.util.Optional;
  * (or its {@link RecipeFingerprint}) is the cache key of the dependency layer.
  *
  * <p>The same value as cargo-chef's recipe.json; {@link RecipeJson} reads and writes that form.
- * Made by {@link RecipePlanner}.
+ * Made by {@link Planner}.
  *
  * @param manifests sorted by relative path
  * @param configFile the text written to {@code .cargo/config.toml} by cook

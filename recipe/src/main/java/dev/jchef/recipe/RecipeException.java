@@ -1,7 +1,9 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.plan.Planner;
+
 /**
- * A recipe that cannot be made or read: a binary name given to {@link RecipePlanner#plan} that
+ * A recipe that cannot be made or read: a binary name given to {@link Planner#plan} that
  * matches nothing (the message
  * lists what exists), a workspace jchef cannot turn into a skeleton, or a recipe file that is not
  * valid JSON or not a recipe (the message names the file and the field).

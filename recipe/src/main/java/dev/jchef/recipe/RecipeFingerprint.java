@@ -1,5 +1,7 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.json.RecipeJson;
+
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 

@@ -3,7 +3,6 @@ package dev.jchef.recipe;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.jchef.model.workspace.Target;
 import dev.jchef.model.TargetKind;
 import java.util.Comparator;
 
@@ -26,10 +25,5 @@ public record RecipeTarget(String path, TargetKind kind, boolean procMacro, Stri
     checkNotNull(kind);
     checkNotNull(name);
     checkArgument(!procMacro || kind == TargetKind.LIB, "only a lib can be a proc-macro");
-  }
-
-  /** The recipe's view of a discovered target. */
-  public static RecipeTarget of(Target target) {
-    return new RecipeTarget(target.path(), target.kind(), target.isProcMacro(), target.name());
   }
 }

@@ -1,15 +1,18 @@
 /**
  * The recipe: what a dependency build needs from a workspace, normalised so that it changes only
- * when those inputs do. {@link dev.jchef.recipe.RecipePlanner} makes it, {@link
- * dev.jchef.recipe.RecipeJson} reads and writes cargo-chef's recipe.json, {@link
- * dev.jchef.recipe.RecipeFingerprint} names it, {@link dev.jchef.recipe.RecipeDiff} says why two
- * differ.
+ * when those inputs do. {@code dev.jchef.Jchef.prepare} makes one and {@code Jchef.readRecipe}
+ * reads one; {@link dev.jchef.recipe.RecipeDiff} says why two differ, which is why a cache keyed
+ * by the recipe missed.
  *
  * <pre>{@code
- * Recipe before = RecipePlanner.prepare(workspace);
- * Recipe after = RecipeJson.read(Files.readString(build.resolve("recipe.json")), "recipe.json");
- * if (!RecipeFingerprint.of(before).equals(RecipeFingerprint.of(after))) {
- *   RecipeDiff.between(before, after).files().forEach(f -> System.out.println(f.file() + ": " + f.changes()));
+ * Recipe before = Jchef.readRecipe(build.resolve("recipe.json"));
+ * Recipe after = Jchef.prepare(workspace);
+ * RecipeDiff diff = RecipeDiff.between(before, after);
+ * if (!diff.isEmpty()) {
+ *   diff.files().forEach(f -> System.out.println(f.file() + ": " + f.changes()));
+ * }
+ * for (RecipeManifest manifest : after.manifests()) {
+ *   System.out.println(manifest.relativePath() + ": " + manifest.targets().size() + " targets");
  * }
  * }</pre>
  */

@@ -13,18 +13,19 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A git repository made in a test, commit by commit, with JGit. */
-final class GitRepositoryFixture implements AutoCloseable {
+/** A git repository in a test directory, with commits of fixtures. */
+public final class GitRepositoryFixture implements AutoCloseable {
   private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.com", Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
 
-  final Git git;
-  final Path directory;
+  public final Git git;
+  public final Path directory;
 
   private GitRepositoryFixture(Git git, Path directory) {
     this.git = git;
     this.directory = directory;
   }
 
-  static GitRepositoryFixture init(Path directory) {
+  public static GitRepositoryFixture init(Path directory) {
     try {
       return new GitRepositoryFixture(
           Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call(), directory);
@@ -34,12 +35,12 @@ final class GitRepositoryFixture implements AutoCloseable {
   }
 
   /** Writes the fixture's files and commits everything, deletions included. */
-  RevCommit commit(String message, Fixture files) {
+  public RevCommit commit(String message, Fixture files) {
     files.writeTo(directory);
     return commitAll(message);
   }
 
-  RevCommit delete(String message, String path) {
+  public RevCommit delete(String message, String path) {
     try {
       Files.delete(directory.resolve(path));
     } catch (IOException e) {
@@ -48,7 +49,7 @@ final class GitRepositoryFixture implements AutoCloseable {
     return commitAll(message);
   }
 
-  RevCommit commitAll(String message) {
+  public RevCommit commitAll(String message) {
     try {
       git.add().addFilepattern(".").call();
       git.add().addFilepattern(".").setUpdate(true).call();

@@ -1,5 +1,12 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.plan.Planner;
+
+import dev.jchef.recipe.json.RecipeJson;
+
+import dev.jchef.recipe.git.GitWorkspaceSource;
+import dev.jchef.recipe.git.RecipeHistory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +48,7 @@ class MalformedRecipeProperties {
 
   private static byte[] recipe() {
     Path root = WORKSPACE.writeTo(TestFileSystem.UNIX.newDirectory());
-    return RecipeJson.write(RecipePlanner.prepare(root)).getBytes(StandardCharsets.UTF_8);
+    return RecipeJson.write(Planner.prepare(root)).getBytes(StandardCharsets.UTF_8);
   }
 
   @Provide

@@ -1,5 +1,7 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.plan.Planner;
+
 import static dev.jchef.model.testing.Manifests.pkg;
 import static dev.jchef.recipe.Recipes.document;
 import static dev.jchef.recipe.Recipes.manifest;
@@ -23,7 +25,7 @@ class PathDependenciesTest {
 
   private static Recipe prepareIn(TestFileSystem fileSystem, Fixture fixture, String root) {
     Path written = fixture.writeTo(fileSystem.newDirectory());
-    return RecipePlanner.plan(Workspace.discover(written.resolve(root)), List.of());
+    return Planner.plan(Workspace.discover(written.resolve(root)), List.of());
   }
 
   @ParameterizedTest
@@ -118,7 +120,7 @@ class PathDependenciesTest {
     String absolute = directory.resolve("tool").toString().replace('\\', '/');
     fixture.with("ws/Cargo.toml", fixture.files().get("ws/Cargo.toml").replace("\"../tool/./\"", "\"" + absolute + "\""))
         .writeTo(directory);
-    Recipe listedAbsolutely = RecipePlanner.plan(Workspace.discover(directory.resolve("ws")), List.of());
+    Recipe listedAbsolutely = Planner.plan(Workspace.discover(directory.resolve("ws")), List.of());
     assertEquals(paths(recipe), paths(listedAbsolutely), "a member listed by its absolute path moves too");
     assertEquals(
         Optional.of(ImmutableList.of("app", ".jchef/outside/tool")),

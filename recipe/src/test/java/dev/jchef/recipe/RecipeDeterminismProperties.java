@@ -1,5 +1,9 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.plan.Planner;
+
+import dev.jchef.recipe.json.RecipeJson;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jchef.model.testing.Fixture;
@@ -30,14 +34,14 @@ class RecipeDeterminismProperties {
 
     String actual =
         RecipeJson.write(
-            RecipePlanner.prepare(shuffled.writeShuffled(TestFileSystem.UNIX.newDirectory(), new Random(~seed))));
+            Planner.prepare(shuffled.writeShuffled(TestFileSystem.UNIX.newDirectory(), new Random(~seed))));
 
     assertEquals(expected, actual);
   }
 
   @Property(tries = 40)
   void aWrittenRecipeReadsBackEqual(@ForAll("memberCounts") int members, @ForAll long seed) {
-    Recipe recipe = RecipePlanner.prepare(workspace(members, new Random(seed)).writeTo(TestFileSystem.WINDOWS.newDirectory()));
+    Recipe recipe = Planner.prepare(workspace(members, new Random(seed)).writeTo(TestFileSystem.WINDOWS.newDirectory()));
 
     assertEquals(recipe, RecipeJson.read(RecipeJson.write(recipe), "recipe.json"));
   }

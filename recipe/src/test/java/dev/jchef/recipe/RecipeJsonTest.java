@@ -1,5 +1,7 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.json.RecipeJson;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,9 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.plan.Planner;
+
+import dev.jchef.recipe.json.RecipeJson;
+
 import java.nio.file.Path;
 
 /** Prints the recipe of the workspace {@code args[0]}: run in child JVMs by {@link RecipeBytesAcrossJvmsTest}. */
@@ -7,6 +11,6 @@ public final class RecipeProbe {
   private RecipeProbe() {}
 
   public static void main(String[] args) {
-    System.out.print(RecipeJson.write(RecipePlanner.prepare(Path.of(args[0]))));
+    System.out.print(RecipeJson.write(Planner.prepare(Path.of(args[0]))));
   }
 }

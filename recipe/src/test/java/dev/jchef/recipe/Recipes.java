@@ -1,5 +1,9 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.plan.Planner;
+
+import dev.jchef.recipe.json.RecipeJson;
+
 import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.internal.TomlReader;
@@ -8,33 +12,33 @@ import dev.jchef.model.testing.TestFileSystem;
 import java.util.List;
 
 /** Preparing fixtures in tests, and looking into the result. */
-final class Recipes {
+public final class Recipes {
   private Recipes() {}
 
-  static Recipe prepare(TestFileSystem fileSystem, Fixture fixture, String... bins) {
-    return RecipePlanner.plan(Workspace.discover(fileSystem.write(fixture)), List.of(bins));
+  public static Recipe prepare(TestFileSystem fileSystem, Fixture fixture, String... bins) {
+    return Planner.plan(Workspace.discover(fileSystem.write(fixture)), List.of(bins));
   }
 
-  static String json(TestFileSystem fileSystem, Fixture fixture, String... bins) {
+  public static String json(TestFileSystem fileSystem, Fixture fixture, String... bins) {
     return RecipeJson.write(prepare(fileSystem, fixture, bins));
   }
 
-  static RecipeManifest manifest(Recipe recipe, String relativePath) {
+  public static RecipeManifest manifest(Recipe recipe, String relativePath) {
     return recipe.manifests().stream()
         .filter(m -> m.relativePath().equals(relativePath))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no manifest " + relativePath + " in " + paths(recipe)));
   }
 
-  static TomlTable document(Recipe recipe, String relativePath) {
+  public static TomlTable document(Recipe recipe, String relativePath) {
     return TomlReader.parse(manifest(recipe, relativePath).contents(), relativePath);
   }
 
-  static TomlTable lockfile(Recipe recipe) {
+  public static TomlTable lockfile(Recipe recipe) {
     return TomlReader.parse(recipe.lockFile().orElseThrow(), "Cargo.lock");
   }
 
-  static List<String> paths(Recipe recipe) {
+  public static List<String> paths(Recipe recipe) {
     return recipe.manifests().stream().map(RecipeManifest::relativePath).toList();
   }
 }

@@ -1,5 +1,9 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.plan.Planner;
+
+import dev.jchef.recipe.json.RecipeJson;
+
 import static dev.jchef.model.testing.Manifests.pkg;
 import static dev.jchef.recipe.Recipes.document;
 import static dev.jchef.recipe.Recipes.json;
@@ -141,7 +145,7 @@ class SkeletonScenariosTest {
     String first = json(fileSystem, fixture);
 
     for (int run = 0; run < 5; run++) {
-      assertEquals(first, RecipeJson.write(RecipePlanner.prepare(fixture.writeShuffled(fileSystem.newDirectory(), new Random(run)))));
+      assertEquals(first, RecipeJson.write(Planner.prepare(fixture.writeShuffled(fileSystem.newDirectory(), new Random(run)))));
     }
     List<String> bins =
         document(RecipeJson.read(first, "x"), "Cargo.toml").getArray("bin").orElseThrow().stream()

@@ -2,7 +2,7 @@ package dev.jchef.skeleton;
 
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
-import dev.jchef.recipe.RecipeJson;
+import dev.jchef.recipe.json.RecipeJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

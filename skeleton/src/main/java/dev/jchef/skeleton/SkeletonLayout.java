@@ -9,7 +9,7 @@ import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.internal.TomlWriter;
-import dev.jchef.recipe.ProvidedFiles;
+import dev.jchef.recipe.layers.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.recipe.RecipeTarget;

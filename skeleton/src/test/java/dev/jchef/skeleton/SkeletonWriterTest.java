@@ -233,7 +233,7 @@ class SkeletonWriterTest {
             Fixture.of(
                 "Cargo.toml", "[package]\nname = \"p\"\nversion = \"1.0.0\"\n",
                 "src/main.rs", "fn main() { println!(\"real\"); }"));
-    Recipe recipe = dev.jchef.recipe.RecipePlanner.prepare(project);
+    Recipe recipe = dev.jchef.recipe.plan.Planner.prepare(project);
     Path root = fileSystem.newDirectory().resolve("cook");
 
     new SkeletonWriter(root, SkeletonOptions.defaults()).write(recipe);
