@@ -1,7 +1,6 @@
 package dev.jchef;
 
 import dev.jchef.cook.BuildProfile;
-import dev.jchef.cook.CompilationOptions;
 import dev.jchef.cook.CookCache;
 import dev.jchef.cook.CookCacheProvider;
 import dev.jchef.cook.CookEvent;
@@ -9,8 +8,6 @@ import dev.jchef.cook.CookListener;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookResult;
 import dev.jchef.cook.CookRunner;
-import dev.jchef.cook.FeatureSelection;
-import dev.jchef.cook.ManifestOptions;
 import dev.jchef.cook.RealBuild;
 import dev.jchef.model.workspace.Workspace;
 import dev.jchef.recipe.layers.CompileCosts;
@@ -145,28 +142,37 @@ public final class Jchef {
       return with(options.withProfile(BuildProfile.RELEASE));
     }
 
-    /** Returns this cook with the profile {@code name} ({@code --profile}: {@code dev}, {@code release}, a custom one). */
+    /**
+     * Returns this cook with the profile {@code name} ({@code --profile}: {@code dev}, {@code
+     * release}, a custom one).
+     *
+     * @throws IllegalArgumentException when {@code name} is blank
+     */
     public Cook profile(String name) {
-      return with(options.withProfile(name.equals("release") ? BuildProfile.RELEASE : new BuildProfile(name)));
+      return with(options.withProfile(BuildProfile.named(name)));
     }
 
-    /** Returns this cook with these features on ({@code --features}). */
+    /** Returns this cook with these features on, besides those given before ({@code --features}). */
     public Cook features(String... features) {
-      return with(options.withFeatures(FeatureSelection.of(List.of(features))));
+      return with(options.toBuilder().features(List.of(features)).build());
     }
 
-    /** Returns this cook building for the target triple {@code triple} ({@code --target}). */
+    /** Returns this cook also building for the target triple {@code triple} ({@code --target}). */
     public Cook target(String triple) {
-      CompilationOptions compilation = options.compilation();
-      List<String> targets = new ArrayList<>(compilation.targets());
-      targets.add(triple);
-      return with(options.withCompilation(compilation.withTargets(targets)));
+      return with(options.toBuilder().target(triple).build());
     }
 
     /** Returns this cook with cargo offline and the lockfile as it is ({@code --offline --locked}). */
     public Cook offline() {
-      ManifestOptions manifest = options.manifest();
-      return with(options.withManifest(new ManifestOptions(manifest.manifestPath(), true, true, manifest.frozen())));
+      return with(options.toBuilder().offline(true).locked(true).build());
+    }
+
+    /**
+     * Returns this cook with {@code newOptions}, every flag of {@code jchef cook} ({@link
+     * CookOptions#builder()}), instead of those given so far.
+     */
+    public Cook options(CookOptions newOptions) {
+      return with(newOptions);
     }
 
     /** Returns this cook running cargo with {@code newEnvironment} instead of this process's. */

@@ -15,8 +15,25 @@ public record BuildProfile(String name) {
   public static final BuildProfile DEV = new BuildProfile("dev");
   public static final BuildProfile RELEASE = new BuildProfile("release");
 
+  /**
+   * @throws IllegalArgumentException when {@code name} is blank
+   */
   public BuildProfile {
     checkArgument(!name.isBlank(), "a profile needs a name");
+  }
+
+  /**
+   * Returns the profile {@code name}: {@link #DEV} for {@code dev}, {@link #RELEASE} for {@code
+   * release}, a custom profile otherwise ({@code [profile.NAME]} in the Cargo book's "Profiles").
+   *
+   * @throws IllegalArgumentException when {@code name} is blank
+   */
+  public static BuildProfile named(String name) {
+    return switch (name) {
+      case "dev" -> DEV;
+      case "release" -> RELEASE;
+      default -> new BuildProfile(name);
+    };
   }
 
   /** cargo's flags for this profile. */

@@ -1,7 +1,7 @@
 package dev.jchef.cook;
 
 /** What cook asks cargo to do with the skeleton. */
-public enum CargoSubcommand {
+enum CargoSubcommand {
   /** {@code cargo build}, the default. */
   BUILD("build"),
   /** {@code cargo check} ({@code --check}): faster, for CI pipelines that only check. */

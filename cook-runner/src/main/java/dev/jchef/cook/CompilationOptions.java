@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * @param jobs {@code -j/--jobs}: parallel jobs, at least 1
  * @param timings {@code --timings}: cargo's HTML timing report
  */
-public record CompilationOptions(
+record CompilationOptions(
     BuildProfile profile, ImmutableList<String> targets, Optional<Path> targetDirectory,
     OptionalInt jobs, boolean timings) {
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  * toolchain as {@code cargo -V} and {@code rustc -vV} print it. A change of any of them gives
  * another key; the same inputs give the same key on every machine.
  */
-public final class CookKey {
+final class CookKey {
   private CookKey() {}
 
   /**
@@ -27,7 +27,7 @@ public final class CookKey {
    *
    * @throws CookException when cargo or rustc cannot be found or run
    */
-  public static String of(Recipe recipe, CookOptions options, Path directory, Map<String, String> environment) {
+  static String of(Recipe recipe, CookOptions options, Path directory, Map<String, String> environment) {
     Hasher hasher = Hashing.sha256().newHasher();
     hasher.putString(RecipeFingerprint.of(recipe), StandardCharsets.UTF_8).putChar('\n');
     hasher.putString(String.valueOf(options.subcommand().cargoName()), StandardCharsets.UTF_8).putChar('\n');

@@ -145,7 +145,7 @@ public final class CookRunner {
   /**
    * Builds layer {@code layer} of {@code plan} in a directory cooked from {@code recipe}, after
    * the real files of that layer's packages were copied in (those of earlier layers are there
-   * from their steps), with the real root manifest at {@link #WORKSPACE_MANIFEST}: writes the
+   * from their steps), with the real root manifest at {@code .jchef/workspace.toml}: writes the
    * skeleton with those packages real ({@link LayerRecipe}), keeps their units in the target
    * directory fresh exactly when their content is what the units were built from ({@link
    * LayerFreshness}: units built from other content are removed, file times set), builds with
@@ -173,13 +173,13 @@ public final class CookRunner {
         checkNotYetCopied(directory, later, layer, plan.layers().size(), skeleton);
       }
     }
-    if (!Files.isRegularFile(root.resolve(WORKSPACE_MANIFEST))) {
+    if (!Files.isRegularFile(root.resolve(JchefFiles.WORKSPACE_MANIFEST))) {
       throw new CookException(
-          1, "layer " + layer + ": the real root manifest is not here: add `COPY Cargo.toml " + WORKSPACE_MANIFEST
+          1, "layer " + layer + ": the real root manifest is not here: add `COPY Cargo.toml " + JchefFiles.WORKSPACE_MANIFEST
               + "` before the first layer step (the layer packages inherit from it; without it they would be"
               + " built at the recipe's masked versions, and the final build would compile them all again)");
     }
-    Optional<String> workspaceManifest = Optional.of(read(WORKSPACE_MANIFEST));
+    Optional<String> workspaceManifest = Optional.of(read(JchefFiles.WORKSPACE_MANIFEST));
     Map<String, String> realManifests = new LinkedHashMap<>();
     real.forEach(directory -> realManifests.put(directory, read(directory + "/Cargo.toml")));
     Recipe layerRecipe = LayerRecipe.of(recipe, realManifests, workspaceManifest);
@@ -282,6 +282,18 @@ public final class CookRunner {
   }
 
   /**
+   * Returns the cook key of {@code recipe}: 64 hex digits that change exactly when the recipe,
+   * these options or the toolchain ({@code cargo -V} and {@code rustc -vV}, run in this runner's
+   * directory, where a toolchain file can choose them) do. A cache of cooked directories is keyed
+   * by it, as the Maven plugin's is.
+   *
+   * @throws CookException when cargo or rustc cannot be found or run
+   */
+  public String key(Recipe recipe) {
+    return CookKey.of(recipe, options, root, environment);
+  }
+
+  /**
    * Measures how long each workspace package takes to compile with this runner's options: {@code
    * cargo build --timings} into {@code jchef-measure/} inside the target directory (the user's
    * own units are left alone; dependencies are compiled there the first time only), after removing
@@ -362,9 +374,6 @@ public final class CookRunner {
       throw new UncheckedIOException("cannot read " + root.resolve(relative), e);
     }
   }
-
-  /** Where a layer step finds the real root manifest, copied in from the workspace's Cargo.toml. */
-  public static final String WORKSPACE_MANIFEST = JchefFiles.WORKSPACE_MANIFEST;
 
   @SuppressWarnings("try") // the lock is held, not used
   private CookResult run(

@@ -11,7 +11,7 @@ import java.util.List;
  * @param allFeatures {@code --all-features}
  * @param noDefaultFeatures {@code --no-default-features}
  */
-public record FeatureSelection(
+record FeatureSelection(
     ImmutableList<String> features, boolean allFeatures, boolean noDefaultFeatures) {
 
   /** The default features of the selected packages: no flag. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param offline {@code --offline}: no network
  * @param frozen {@code --frozen}: both
  */
-public record ManifestOptions(Optional<Path> manifestPath, boolean locked, boolean offline, boolean frozen) {
+record ManifestOptions(Optional<Path> manifestPath, boolean locked, boolean offline, boolean frozen) {
 
   /** No flag. */
   public static final ManifestOptions DEFAULT = new ManifestOptions(Optional.empty(), false, false, false);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param workspace {@code --workspace}: every member
  * @param exclude {@code --exclude SPEC}, repeatable; only with {@code --workspace}, as in cargo
  */
-public record PackageSelection(
+record PackageSelection(
     ImmutableList<String> packages, boolean workspace, ImmutableList<String> exclude) {
 
   /** The default members (or the package in the current directory): no flag. */

@@ -4,4 +4,4 @@ package dev.jchef.cook;
  * What sccache did for one cook: compilations it handed back from its cache, and those it had to
  * run (and then stored).
  */
-public record SccacheStats(long hits, long misses) {}
+record SccacheStats(long hits, long misses) {}

@@ -21,7 +21,7 @@ import java.util.function.BiPredicate;
  * @param allBenches {@code --benches}
  * @param allTargets {@code --all-targets}
  */
-public record TargetSelection(
+record TargetSelection(
     boolean lib,
     ImmutableList<String> bins,
     boolean allBins,

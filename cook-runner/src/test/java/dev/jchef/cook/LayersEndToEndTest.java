@@ -1,5 +1,6 @@
 package dev.jchef.cook;
 
+import dev.jchef.model.internal.JchefFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,7 +119,7 @@ class LayersEndToEndTest {
     scenario.cook(recipe, CookOptions.defaults());
     copyTree(scenario.project.resolve("greeter"), scenario.cook.resolve("greeter"));
     Files.createDirectories(scenario.cook.resolve(".jchef"));
-    Files.copy(scenario.project.resolve("Cargo.toml"), scenario.cook.resolve(CookRunner.WORKSPACE_MANIFEST));
+    Files.copy(scenario.project.resolve("Cargo.toml"), scenario.cook.resolve(JchefFiles.WORKSPACE_MANIFEST));
     java.io.StringWriter log = new java.io.StringWriter();
     java.io.PrintWriter writer = new java.io.PrintWriter(log, true);
 
@@ -202,7 +203,7 @@ class LayersEndToEndTest {
     fresh.cook(recipe, CookOptions.defaults());
     copyTree(fresh.project.resolve("tool"), fresh.cook.resolve("tool"));
     Files.createDirectories(fresh.cook.resolve(".jchef"));
-    Files.copy(fresh.project.resolve("Cargo.toml"), fresh.cook.resolve(CookRunner.WORKSPACE_MANIFEST));
+    Files.copy(fresh.project.resolve("Cargo.toml"), fresh.cook.resolve(JchefFiles.WORKSPACE_MANIFEST));
     assertRefusedChangingNothing(
         fresh, () -> fresh.cookLayer(recipe, PLAN, 2),
         "layer 2: greeter/Cargo.toml is still the skeleton's dummy: add `COPY greeter greeter` before"
@@ -267,7 +268,7 @@ class LayersEndToEndTest {
     copyTree(scenario.project.resolve(directory), scenario.cook.resolve(directory));
     Files.createDirectories(scenario.cook.resolve(".jchef"));
     Files.copy(
-        scenario.project.resolve("Cargo.toml"), scenario.cook.resolve(CookRunner.WORKSPACE_MANIFEST),
+        scenario.project.resolve("Cargo.toml"), scenario.cook.resolve(JchefFiles.WORKSPACE_MANIFEST),
         StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
     return scenario.cookLayer(recipe, PLAN, layer);
   }

@@ -1,9 +1,7 @@
 package dev.jchef.cli;
 
-import dev.jchef.cook.CargoSubcommand;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookRunner;
-import dev.jchef.cook.ManifestOptions;
 import dev.jchef.cook.RealBuild;
 import dev.jchef.recipe.LayerPlan;
 import java.nio.file.Path;
@@ -47,11 +45,11 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     // With --manifest-path the workspace is that manifest's directory, and the plan is found there.
     CookOptions options = options();
-    Optional<Path> manifestPath = options.manifest().manifestPath().map(main.workingDirectory()::resolve);
+    Optional<Path> manifestPath = options.manifestPath().map(main.workingDirectory()::resolve);
     Path root = manifestPath.map(Path::getParent).orElse(main.workingDirectory());
-    ManifestOptions manifest = options.manifest();
-    options = options.withManifest(
-        new ManifestOptions(manifestPath, manifest.locked(), manifest.offline(), manifest.frozen()));
+    if (manifestPath.isPresent()) {
+      options = options.toBuilder().manifestPath(manifestPath.get()).build();
+    }
     Path planFile = manifestPath.isPresent() && !layersFile.isAbsolute() ? root.resolve(layersFile) : main.workingDirectory().resolve(layersFile);
     LayerPlan plan = LayerPlan.read(planFile, layersFile.toString());
     RealBuild.Report report =
@@ -70,6 +68,6 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private CookOptions options() {
-    return cargo.options(CargoSubcommand.BUILD, false, false, spec);
+    return cargo.options(null, false, false, spec);
   }
 }

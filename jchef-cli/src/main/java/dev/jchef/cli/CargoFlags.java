@@ -1,7 +1,5 @@
 package dev.jchef.cli;
 
-import com.google.common.collect.ImmutableList;
-import dev.jchef.cook.CargoSubcommand;
 import dev.jchef.cook.CookOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,19 +40,16 @@ final class CargoFlags {
    *
    * @throws CommandLine.ParameterException for flags that contradict each other, as a wrong command line
    */
-  CookOptions options(CargoSubcommand subcommand, boolean noStd, boolean sccache, CommandSpec spec) {
+  CookOptions options(SubcommandChoice subcommand, boolean noStd, boolean sccache, CommandSpec spec) {
     try {
-      return new CookOptions(
-          subcommand,
-          CompilationFlags.value(compilation),
-          FeatureFlags.value(features),
-          PackageFlags.value(packages),
-          TargetFlags.value(targets),
-          ManifestFlags.value(manifest),
-          ImmutableList.copyOf(unstableFlags),
-          verbose,
-          noStd,
-          sccache);
+      CookOptions.Builder options = CookOptions.builder();
+      SubcommandChoice.apply(subcommand, options);
+      CompilationFlags.apply(compilation, options);
+      FeatureFlags.apply(features, options);
+      PackageFlags.apply(packages, options);
+      TargetFlags.apply(targets, options);
+      ManifestFlags.apply(manifest, options);
+      return options.unstableFlags(unstableFlags).verbose(verbose).noStd(noStd).sccache(sccache).build();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -1,13 +1,9 @@
 package dev.jchef.cli;
 
-import com.google.common.collect.ImmutableList;
-import dev.jchef.cook.BuildProfile;
-import dev.jchef.cook.CompilationOptions;
+import dev.jchef.cook.CookOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 
 /** cook's "Compilation Options", as cargo's help groups them. */
@@ -32,28 +28,24 @@ final class CompilationFlags {
   @Option(names = "--timings", description = "Report build timings.")
   boolean timings;
 
-  /** {@code --release} or {@code --profile NAME}, as cargo-chef reads them; not both. */
-  private static BuildProfile profile(CompilationFlags flags) {
-    if (flags.release && flags.profile != null) {
-      throw new IllegalArgumentException(
-          "--release and --profile " + flags.profile + " both choose a profile: give one of them");
+  /** Sets these flags on {@code options}; none when {@code flags} is null (picocli leaves an unused group null). */
+  static void apply(CompilationFlags flags, CookOptions.Builder options) {
+    if (flags == null) {
+      return;
     }
     if (flags.release) {
-      return BuildProfile.RELEASE;
+      options.release();
     }
-    return flags.profile == null ? BuildProfile.DEV : new BuildProfile(flags.profile);
-  }
-
-  /**
-   * @throws IllegalArgumentException for {@code --release} with {@code --profile}
-   */
-  static CompilationOptions value(CompilationFlags flags) {
-    if (flags == null) {
-      return CompilationOptions.DEFAULT;
+    if (flags.profile != null) {
+      options.profile(flags.profile);
     }
-    return new CompilationOptions(
-        profile(flags),
-        ImmutableList.copyOf(flags.targets), Optional.ofNullable(flags.targetDir),
-        flags.jobs == null ? OptionalInt.empty() : OptionalInt.of(flags.jobs), flags.timings);
+    flags.targets.forEach(options::target);
+    if (flags.targetDir != null) {
+      options.targetDirectory(flags.targetDir);
+    }
+    if (flags.jobs != null) {
+      options.jobs(flags.jobs);
+    }
+    options.timings(flags.timings);
   }
 }

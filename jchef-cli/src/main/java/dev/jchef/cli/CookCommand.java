@@ -159,7 +159,7 @@ final class CookCommand implements Callable<Integer> {
   }
 
   private CookOptions options() {
-    return cargo.options(SubcommandChoice.value(subcommand), noStd, sccache, spec);
+    return cargo.options(subcommand, noStd, sccache, spec);
   }
 
 }

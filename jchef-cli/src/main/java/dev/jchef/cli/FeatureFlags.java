@@ -1,7 +1,6 @@
 package dev.jchef.cli;
 
-import com.google.common.collect.ImmutableList;
-import dev.jchef.cook.FeatureSelection;
+import dev.jchef.cook.CookOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -18,9 +17,10 @@ final class FeatureFlags {
   @Option(names = "--no-default-features", description = "Do not activate the default feature.")
   boolean noDefaultFeatures;
 
-  static FeatureSelection value(FeatureFlags flags) {
-    return flags == null
-        ? FeatureSelection.DEFAULT
-        : new FeatureSelection(ImmutableList.copyOf(flags.features), flags.allFeatures, flags.noDefaultFeatures);
+  /** Sets these flags on {@code options}; none when {@code flags} is null (picocli leaves an unused group null). */
+  static void apply(FeatureFlags flags, CookOptions.Builder options) {
+    if (flags != null) {
+      options.features(flags.features).allFeatures(flags.allFeatures).noDefaultFeatures(flags.noDefaultFeatures);
+    }
   }
 }

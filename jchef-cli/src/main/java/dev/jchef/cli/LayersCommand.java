@@ -1,5 +1,6 @@
 package dev.jchef.cli;
 
+import dev.jchef.model.internal.JchefFiles;
 import dev.jchef.cook.BuildProfile;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookRunner;
@@ -222,7 +223,7 @@ final class LayersCommand implements Callable<Integer> {
     text.append("# Member layers (").append(planFile).append("): each step is cached while its packages' files are\n")
         .append("# unchanged. The real root manifest is what the packages inherit from.\n")
         .append("COPY ").append(planFile).append(' ').append(planFile).append('\n')
-        .append("COPY Cargo.toml " + CookRunner.WORKSPACE_MANIFEST + "\n");
+        .append("COPY Cargo.toml " + JchefFiles.WORKSPACE_MANIFEST + "\n");
     for (int i = 1; i <= plan.layers().size(); i++) {
       List<String> members = plan.members(i);
       for (String member : members) {

@@ -1,8 +1,7 @@
 package dev.jchef.cli;
 
-import dev.jchef.cook.ManifestOptions;
+import dev.jchef.cook.CookOptions;
 import java.nio.file.Path;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** cook's "Manifest Options", as cargo's help groups them. */
@@ -19,9 +18,14 @@ final class ManifestFlags {
   @Option(names = "--frozen", description = "Require Cargo.lock and cache to be up to date.")
   boolean frozen;
 
-  static ManifestOptions value(ManifestFlags flags) {
-    return flags == null
-        ? ManifestOptions.DEFAULT
-        : new ManifestOptions(Optional.ofNullable(flags.manifestPath), flags.locked, flags.offline, flags.frozen);
+  /** Sets these flags on {@code options}; none when {@code flags} is null (picocli leaves an unused group null). */
+  static void apply(ManifestFlags flags, CookOptions.Builder options) {
+    if (flags == null) {
+      return;
+    }
+    if (flags.manifestPath != null) {
+      options.manifestPath(flags.manifestPath);
+    }
+    options.locked(flags.locked).offline(flags.offline).frozen(flags.frozen);
   }
 }

@@ -1,7 +1,6 @@
 package dev.jchef.cli;
 
-import com.google.common.collect.ImmutableList;
-import dev.jchef.cook.PackageSelection;
+import dev.jchef.cook.CookOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -18,14 +17,18 @@ final class PackageFlags {
   List<String> exclude = new ArrayList<>();
 
   /**
+   * Sets these flags on {@code options}; none when {@code flags} is null (picocli leaves an unused
+   * group null).
+   *
    * @throws IllegalArgumentException for {@code --exclude} without {@code --workspace}
    */
-  static PackageSelection value(PackageFlags flags) {
-    if (flags != null && !flags.exclude.isEmpty() && !flags.workspace) {
+  static void apply(PackageFlags flags, CookOptions.Builder options) {
+    if (flags == null) {
+      return;
+    }
+    if (!flags.exclude.isEmpty() && !flags.workspace) {
       throw new IllegalArgumentException("--exclude needs --workspace, as in cargo");
     }
-    return flags == null
-        ? PackageSelection.DEFAULT
-        : new PackageSelection(ImmutableList.copyOf(flags.packages), flags.workspace, ImmutableList.copyOf(flags.exclude));
+    options.packages(flags.packages).workspace(flags.workspace).exclude(flags.exclude);
   }
 }

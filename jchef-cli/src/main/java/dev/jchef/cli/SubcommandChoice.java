@@ -1,6 +1,6 @@
 package dev.jchef.cli;
 
-import dev.jchef.cook.CargoSubcommand;
+import dev.jchef.cook.CookOptions;
 import picocli.CommandLine.Option;
 
 /** What cook runs instead of {@code cargo build}: at most one of these flags. */
@@ -17,16 +17,19 @@ final class SubcommandChoice {
   @Option(names = "--no-build", required = true, description = "Only write the skeleton; do not run cargo.")
   boolean noBuild;
 
-  static CargoSubcommand value(SubcommandChoice choice) {
+  /** Sets the chosen subcommand on {@code options}; none ({@code cargo build}) when {@code choice} is null. */
+  static void apply(SubcommandChoice choice, CookOptions.Builder options) {
     if (choice == null) {
-      return CargoSubcommand.BUILD;
+      return;
     }
     if (choice.check) {
-      return CargoSubcommand.CHECK;
+      options.check();
+    } else if (choice.clippy) {
+      options.clippy();
+    } else if (choice.zigbuild) {
+      options.zigbuild();
+    } else if (choice.noBuild) {
+      options.noBuild();
     }
-    if (choice.clippy) {
-      return CargoSubcommand.CLIPPY;
-    }
-    return choice.zigbuild ? CargoSubcommand.ZIGBUILD : CargoSubcommand.NO_BUILD;
   }
 }

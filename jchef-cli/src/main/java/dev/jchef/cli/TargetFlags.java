@@ -1,7 +1,6 @@
 package dev.jchef.cli;
 
-import com.google.common.collect.ImmutableList;
-import dev.jchef.cook.TargetSelection;
+import dev.jchef.cook.CookOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -41,12 +40,12 @@ final class TargetFlags {
   @Option(names = "--all-targets", description = "Build all targets.")
   boolean allTargets;
 
-  static TargetSelection value(TargetFlags flags) {
-    return flags == null
-        ? TargetSelection.DEFAULT
-        : new TargetSelection(
-            flags.lib, ImmutableList.copyOf(flags.bins), flags.allBins, ImmutableList.copyOf(flags.examples),
-            flags.allExamples, ImmutableList.copyOf(flags.tests), flags.allTests,
-            ImmutableList.copyOf(flags.benches), flags.allBenches, flags.allTargets);
+  /** Sets these flags on {@code options}; none when {@code flags} is null (picocli leaves an unused group null). */
+  static void apply(TargetFlags flags, CookOptions.Builder options) {
+    if (flags != null) {
+      options.lib(flags.lib).bins(flags.bins).allBins(flags.allBins).examples(flags.examples)
+          .tests(flags.tests).benches(flags.benches)
+          .allOf(flags.allExamples, flags.allTests, flags.allBenches, flags.allTargets);
+    }
   }
 }

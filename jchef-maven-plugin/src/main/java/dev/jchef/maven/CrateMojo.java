@@ -1,17 +1,12 @@
 package dev.jchef.maven;
 
-import com.google.common.collect.ImmutableList;
-import dev.jchef.cook.BuildProfile;
-import dev.jchef.cook.CompilationOptions;
+import dev.jchef.Jchef;
 import dev.jchef.cook.CookException;
-import dev.jchef.cook.CookKey;
+import dev.jchef.cook.CookRunner;
 import dev.jchef.cook.CookOptions;
-import dev.jchef.cook.FeatureSelection;
-import dev.jchef.cook.ManifestOptions;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
-import dev.jchef.recipe.plan.Planner;
 import dev.jchef.skeleton.SkeletonRefusedException;
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,7 +31,7 @@ abstract class CrateMojo extends AbstractMojo {
   File crateDirectory;
 
   /**
-   * Where cooked dependencies are kept, one directory per cook key ({@link CookKey}: the recipe's
+   * Where cooked dependencies are kept, one directory per cook key (the cook key, {@link CookRunner#key}: the recipe's
    * fingerprint, the build's flags and the toolchain). Outside {@code target/}, so that {@code mvn
    * clean} keeps them; a CI cache can keep this directory.
    */
@@ -95,20 +89,17 @@ abstract class CrateMojo extends AbstractMojo {
 
   /** The crate's recipe. */
   Recipe recipe() {
-    return Planner.prepare(crateDirectory.toPath());
+    return Jchef.prepare(crateDirectory.toPath());
   }
 
   /** How cargo builds, for the cook and for the real build alike. */
   CookOptions cookOptions() {
-    CompilationOptions compilation =
-        new CompilationOptions(
-            profile.equals("release") ? BuildProfile.RELEASE : new BuildProfile(profile),
-            target == null || target.isBlank() ? ImmutableList.of() : ImmutableList.of(target),
-            Optional.empty(), OptionalInt.empty(), false);
-    return CookOptions.defaults()
-        .withCompilation(compilation)
-        .withFeatures(FeatureSelection.of(features == null ? List.of() : features))
-        .withManifest(new ManifestOptions(Optional.empty(), false, offline, false));
+    CookOptions.Builder options =
+        CookOptions.builder().profile(profile).features(features == null ? List.of() : features).offline(offline);
+    if (target != null && !target.isBlank()) {
+      options.target(target);
+    }
+    return options.build();
   }
 
   /** Maven's environment with {@link #environment} over it. */
@@ -122,7 +113,7 @@ abstract class CrateMojo extends AbstractMojo {
 
   /** The directory the dependencies of {@code recipe} are (or are to be) cooked in. */
   Path cookDirectory(Recipe recipe) {
-    String key = CookKey.of(recipe, cookOptions(), crateDirectory.toPath(), cargoEnvironment());
+    String key = CookRunner.in(crateDirectory.toPath(), cookOptions()).withEnvironment(cargoEnvironment()).key(recipe);
     return cacheDirectory.toPath().toAbsolutePath().resolve(key);
   }
 
