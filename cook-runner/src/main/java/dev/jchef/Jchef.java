@@ -15,7 +15,6 @@ import dev.jchef.recipe.GitRevision;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.layers.LayerPlanner;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.recipe.plan.Planner;
 import dev.jchef.skeleton.RecipeFile;
 import java.io.PrintWriter;
@@ -87,7 +86,7 @@ public final class Jchef {
 
   /** Returns the recipe's fingerprint: 64 hex digits that change exactly when its bytes do. */
   public static String fingerprint(Recipe recipe) {
-    return RecipeFingerprint.of(recipe);
+    return recipe.fingerprint();
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.jchef.cook;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,7 +24,7 @@ import java.util.TreeMap;
  * chapter), and the absolute paths that cargo writes into its units: the cook directory, the
  * directory the units live in and {@code CARGO_HOME}. The variables' values enter the digest only,
  * never a stored state or a log line. The {@code exact} key is the scope with the recipe's
- * fingerprint ({@link RecipeFingerprint}: manifests, lockfile, config, toolchain file), so that a
+ * fingerprint ({@link Recipe#fingerprint}: manifests, lockfile, config, toolchain file), so that a
  * state stored under it makes every dependency unit fresh.
  *
  * @param exact the scope and the recipe
@@ -60,7 +59,7 @@ public record CookCacheKey(String exact, String scope) {
     String scopeKey = scope.hash().toString();
     Hasher exact = Hashing.sha256().newHasher();
     put(exact, scopeKey);
-    put(exact, RecipeFingerprint.of(recipe));
+    put(exact, recipe.fingerprint());
     return new CookCacheKey(exact.hash().toString(), scopeKey);
   }
 

@@ -3,7 +3,6 @@ package dev.jchef.cook;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Optional;
 /**
  * The key under which a cooked directory can be kept and found again, for builds that keep one
  * per key (the Maven plugin, a CI cache): the SHA-256, in lower-case hex, of everything that
- * decides what cook compiles: the recipe's fingerprint ({@link RecipeFingerprint}), the cargo
+ * decides what cook compiles: the recipe's fingerprint ({@link Recipe#fingerprint}), the cargo
  * subcommand and arguments of the options, whether the dummies are {@code no_std}, and the
  * toolchain as {@code cargo -V} and {@code rustc -vV} print it. A change of any of them gives
  * another key; the same inputs give the same key on every machine.
@@ -29,7 +28,7 @@ final class CookKey {
    */
   static String of(Recipe recipe, CookOptions options, Path directory, Map<String, String> environment) {
     Hasher hasher = Hashing.sha256().newHasher();
-    hasher.putString(RecipeFingerprint.of(recipe), StandardCharsets.UTF_8).putChar('\n');
+    hasher.putString(recipe.fingerprint(), StandardCharsets.UTF_8).putChar('\n');
     hasher.putString(String.valueOf(options.subcommand().cargoName()), StandardCharsets.UTF_8).putChar('\n');
     hasher.putString(String.join("\u0000", options.cargoArguments()), StandardCharsets.UTF_8).putChar('\n');
     hasher.putBoolean(options.noStd()).putChar('\n');

@@ -160,7 +160,7 @@ public final class CookRunner {
    * @throws dev.jchef.recipe.RecipeException when the plan does not fit the recipe
    */
   public CookResult cookLayer(Recipe recipe, LayerPlan plan, int layer, Optional<Path> recipeFile) {
-    ImmutableSet<String> real = plan.membersThrough(layer);
+    ImmutableSet<String> real = ImmutableSet.copyOf(plan.membersThrough(layer));
     SkeletonWriter skeleton = new SkeletonWriter(root, SkeletonOptions.defaults());
     for (int earlier = 1; earlier <= layer; earlier++) {
       for (String directory : plan.members(earlier)) {

@@ -2,17 +2,40 @@ package dev.jchef.cook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.common.collect.ImmutableList;
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeManifest;
+import dev.jchef.skeleton.SkeletonOptions;
 import dev.jchef.skeleton.SkeletonReport;
+import dev.jchef.skeleton.SkeletonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The summary line cook ends with: each count agrees with its noun. */
 class CookResultTest {
-  private static final SkeletonReport ONE_FILE =
-      new SkeletonReport(
-          ImmutableList.of("Cargo.toml"), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
+  // The report comes from a real write: its constructor is the writer's.
+  private static final SkeletonReport ONE_FILE = oneFileWritten();
+
+  /** What writing the skeleton of a recipe that is one virtual manifest reports: one file written. */
+  private static SkeletonReport oneFileWritten() {
+    try {
+      Path root = Files.createTempDirectory("cook-result");
+      Recipe recipe = new Recipe(
+          List.of(new RecipeManifest("Cargo.toml", "[workspace]\n", List.of())), Optional.empty(), Optional.empty(), Optional.empty());
+      SkeletonReport report = new SkeletonWriter(root, SkeletonOptions.defaults()).write(recipe);
+      MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
+      return report;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Test
   void oneOfEachIsSingular() {

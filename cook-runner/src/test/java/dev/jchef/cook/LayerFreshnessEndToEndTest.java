@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("slow")
 class LayerFreshnessEndToEndTest {
   private static final LayerPlan PLAN =
-      new LayerPlan(ImmutableList.of(ImmutableList.of("greeter"), ImmutableList.of("tool")), ImmutableList.of("app"));
+      LayerPlan.of(ImmutableList.of(ImmutableList.of("greeter"), ImmutableList.of("tool")), ImmutableList.of("app"));
   private static final String LIB_V1 =
       "//! Welcomes people, loudly.\n\n/// A welcome for `name`.\npub fn welcome(name: &str) -> String {\n"
           + "    format!(\"{} {} {}\", chef_greeting::greet(name), chef_shout::shout(\"welcome\"), env!(\"GREETER_SUFFIX\"))\n}\n";

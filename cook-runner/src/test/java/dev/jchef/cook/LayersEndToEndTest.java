@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Tag;
 @Tag("slow")
 class LayersEndToEndTest {
   private static final LayerPlan PLAN =
-      new LayerPlan(
+      LayerPlan.of(
           ImmutableList.of(ImmutableList.of("greeter"), ImmutableList.of("tool")), ImmutableList.of("app"));
   private static final List<String> APP_UNITS = List.of("app app", "app build-script-build");
 
@@ -219,14 +219,14 @@ class LayersEndToEndTest {
         "layer 1: tool, of layer 2, is already here: copy it after `RUN jchef cook --layer 1` (`COPY tool tool`,"
             + " then `RUN jchef cook --layer 2`)");
     // Only the final step's package came too early: named as the final step's.
-    LayerPlan oneLayer = new LayerPlan(ImmutableList.of(ImmutableList.of("greeter", "tool")), ImmutableList.of("app"));
+    LayerPlan oneLayer = LayerPlan.of(ImmutableList.of(ImmutableList.of("greeter", "tool")), ImmutableList.of("app"));
     assertRefusedChangingNothing(
         fresh, () -> fresh.cookLayer(recipe, oneLayer, 1),
         "layer 1: app, of the final step, is already here: copy it after `RUN jchef cook --layer 1` (`COPY . .`"
             + " before the final build)");
 
     // The times step, with a plan naming a package that is not here.
-    LayerPlan stale = new LayerPlan(ImmutableList.of(ImmutableList.of("gone")), ImmutableList.of("app"));
+    LayerPlan stale = LayerPlan.of(ImmutableList.of(ImmutableList.of("gone")), ImmutableList.of("app"));
     assertRefusedChangingNothing(
         fresh, () -> fresh.fixLayerTimes(stale),
         "gone, a package of the layer plan, is not here (no gone/Cargo.toml): copy the workspace in, or plan the layers"

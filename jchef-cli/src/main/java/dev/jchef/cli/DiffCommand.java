@@ -3,7 +3,6 @@ package dev.jchef.cli;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeDiff;
 import dev.jchef.recipe.RecipeException;
-import dev.jchef.recipe.RecipeFingerprint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -65,8 +64,8 @@ final class DiffCommand implements Callable<Integer> {
    * other spacing or key order) equal in content while their fingerprints, the cache keys, differ.
    */
   private String equal(Recipe oldRecipe, Recipe newRecipe) {
-    String oldFingerprint = RecipeFingerprint.of(oldRecipe);
-    String newFingerprint = RecipeFingerprint.of(newRecipe);
+    String oldFingerprint = oldRecipe.fingerprint();
+    String newFingerprint = newRecipe.fingerprint();
     if (oldFingerprint.equals(newFingerprint)) {
       return before + " and " + after + " are equal (fingerprint " + oldFingerprint.substring(0, 12) + ")";
     }

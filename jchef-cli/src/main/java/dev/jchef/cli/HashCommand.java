@@ -1,6 +1,5 @@
 package dev.jchef.cli;
 
-import dev.jchef.recipe.RecipeFingerprint;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +34,7 @@ final class HashCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine()
         .getOut()
-        .println(RecipeFingerprint.of(RecipeFiles.read(main.workingDirectory().resolve(recipe), recipe, spec)));
+        .println(RecipeFiles.read(main.workingDirectory().resolve(recipe), recipe, spec).fingerprint());
     return ExitCode.OK;
   }
 }

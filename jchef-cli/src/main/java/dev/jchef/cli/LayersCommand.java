@@ -1,5 +1,6 @@
 package dev.jchef.cli;
 
+import dev.jchef.recipe.layers.LayerPlanCheck;
 import dev.jchef.model.internal.JchefFiles;
 import dev.jchef.cook.BuildProfile;
 import dev.jchef.cook.CookOptions;
@@ -116,7 +117,7 @@ final class LayersCommand implements Callable<Integer> {
     Workspace workspace = Workspace.find(main.workingDirectory());
     Path planPath = workspace.root().resolve(planFile);
     if (action != null && (action.check || action.dockerfile)) {
-      LayerPlan plan = LayerPlan.read(planPath, planFile).checkedAgainst(workspace);
+      LayerPlan plan = LayerPlanCheck.check(LayerPlan.read(planPath, planFile), workspace);
       if (action.check) {
         out.println("jchef layers: " + planFile + " fits the workspace: " + describe(plan));
       } else {

@@ -4,7 +4,6 @@ import dev.jchef.recipe.git.GitWorkspaceSource;
 import dev.jchef.model.workspace.Workspace;
 import dev.jchef.recipe.layers.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.recipe.plan.Planner;
 import dev.jchef.skeleton.RecipeFile;
 import java.io.PrintWriter;
@@ -82,7 +81,7 @@ final class PrepareCommand implements Callable<Integer> {
       err.printf(
           "jchef prepare: %s written%s: %s, %s, fingerprint %s%n",
           recipePath, where, Plural.count(workspace.members().size(), "member"),
-          Plural.count(recipe.manifests().size(), "manifest"), RecipeFingerprint.of(recipe).substring(0, 12));
+          Plural.count(recipe.manifests().size(), "manifest"), recipe.fingerprint().substring(0, 12));
     }
     return ExitCode.OK;
   }

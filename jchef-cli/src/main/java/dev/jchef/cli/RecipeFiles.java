@@ -2,7 +2,6 @@ package dev.jchef.cli;
 
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
-import dev.jchef.recipe.json.RecipeJson;
 import dev.jchef.skeleton.RecipeFile;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,15 +21,10 @@ final class RecipeFiles {
    * @param shown how messages name the file: as the user wrote it
    */
   static Recipe read(Path file, Path shown, CommandSpec command) {
-    RecipeJson.Parsed parsed = parse(file, shown);
-    parsed.warnings().forEach(
-        warning -> command.commandLine().getErr().println("jchef " + command.name() + ": warning: " + warning));
-    return parsed.recipe();
-  }
-
-  private static RecipeJson.Parsed parse(Path file, Path shown) {
     try {
-      return RecipeFile.readWithWarnings(file, shown.toString());
+      return RecipeFile.read(
+          file, shown.toString(),
+          warning -> command.commandLine().getErr().println("jchef " + command.name() + ": warning: " + warning));
     } catch (RecipeException e) {
       if (e.getCause() instanceof NoSuchFileException) {
         throw new RecipeException(e.getMessage() + "; run `jchef prepare` first", e.getCause());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jchef.model.testing.Fixture;
-import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.recipe.json.RecipeJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ class DiffAndHistoryCommandTest {
     CommandLineRun.in(directory.resolve("a"), "prepare");
     CommandLineRun.in(directory.resolve("b"), "prepare");
     String fingerprint =
-        RecipeFingerprint.of(RecipeJson.read(Files.readString(directory.resolve("a/recipe.json")), "a"));
+        RecipeJson.read(Files.readString(directory.resolve("a/recipe.json")), "a").fingerprint();
 
     assertEquals(
         new CommandLineRun(

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.recipe.json.RecipeJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ class PrepareAndHashCommandTest {
         new CommandLineRun(
             0, "",
             "jchef prepare: recipe.json written: 2 members, 3 manifests, fingerprint "
-                + RecipeFingerprint.of(recipe).substring(0, 12) + "\n"),
+                + recipe.fingerprint().substring(0, 12) + "\n"),
         run);
     assertEquals(3, recipe.manifests().size());
     assertEquals(new CommandLineRun(0, "", ""), CommandLineRun.in(directory, "prepare", "-q"));
@@ -142,8 +141,7 @@ class PrepareAndHashCommandTest {
     CommandLineRun run = CommandLineRun.in(directory, "hash", "recipe.json");
 
     String expected =
-        RecipeFingerprint.of(
-            RecipeJson.read(Files.readString(directory.resolve("recipe.json")), "recipe.json"));
+        RecipeJson.read(Files.readString(directory.resolve("recipe.json")), "recipe.json").fingerprint();
     assertEquals(new CommandLineRun(0, expected + "\n", ""), run);
   }
 
@@ -152,7 +150,7 @@ class PrepareAndHashCommandTest {
     WORKSPACE.writeTo(directory);
     CommandLineRun.in(directory, "prepare");
     String json = Files.readString(directory.resolve("recipe.json"));
-    String fingerprint = RecipeFingerprint.of(RecipeJson.read(json, "recipe.json"));
+    String fingerprint = RecipeJson.read(json, "recipe.json").fingerprint();
     Files.writeString(
         directory.resolve("newer.json"),
         json.replaceFirst("\\{\"skeleton\":\\{", "{\"skeleton\":{\"foo\":1,")

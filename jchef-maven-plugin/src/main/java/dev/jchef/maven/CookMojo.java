@@ -5,7 +5,6 @@ import dev.jchef.cache.RegistryLogin;
 import dev.jchef.cook.CookResult;
 import dev.jchef.cook.CookRunner;
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.skeleton.RecipeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +79,7 @@ public final class CookMojo extends CrateMojo {
     CookResult result = runner.cook(recipe, Optional.of(recipeFile));
     Files.writeString(
         cookedMarker(cook),
-        "fingerprint=" + RecipeFingerprint.of(recipe) + "\nsummary=" + result.summary() + "\n",
+        "fingerprint=" + recipe.fingerprint() + "\nsummary=" + result.summary() + "\n",
         StandardCharsets.UTF_8);
     getLog().info("jchef: cooked: " + result.summary());
   }

@@ -1,7 +1,6 @@
 package dev.jchef.maven;
 
 import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeFingerprint;
 import dev.jchef.skeleton.RecipeFile;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -20,6 +19,6 @@ public final class PrepareMojo extends CrateMojo {
     Path file = buildDirectory.toPath().resolve("jchef").resolve("recipe.json");
     RecipeFile.write(file, recipe);
     getLog().info("jchef: recipe of " + crateDirectory + " written to " + file + " (fingerprint "
-        + RecipeFingerprint.of(recipe) + ")");
+        + recipe.fingerprint() + ")");
   }
 }

@@ -5,14 +5,13 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.workspace.Member;
 import dev.jchef.model.workspace.TomlTable;
-import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,20 +41,42 @@ import java.util.TreeSet;
  *
  * Every package appears once: the members of the workspace except the root package (whose
  * manifest is the workspace's, which every step reads) and, optionally, path dependencies inside
- * the root that are not members. {@link #checkedAgainst} refuses a plan that no longer matches the
- * workspace, saying what to change.
+ * the root that are not members. {@code jchef layers --check} refuses a plan that no longer matches
+ * the workspace, saying what to change.
  *
- * @param layers the layers, first built first; each a list of package directories relative to
- *     the workspace root ({@code crates/a}), as {@link Member#directory()} gives them
- * @param finalStep the packages the final build compiles
+ * <p>Immutable; {@link #of} makes one, {@link #read} and {@link #parse} read one.
  */
-public record LayerPlan(ImmutableList<ImmutableList<String>> layers, ImmutableList<String> finalStep) {
+public final class LayerPlan {
   /** The plan's usual file name, at the workspace root. */
   public static final String FILE_NAME = "jchef-layers.toml";
 
-  public LayerPlan {
-    layers = layers.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
-    finalStep = ImmutableList.copyOf(finalStep);
+  private final ImmutableList<ImmutableList<String>> layers;
+  private final ImmutableList<String> finalStep;
+
+  private LayerPlan(List<? extends List<String>> layers, List<String> finalStep) {
+    this.layers = layers.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
+    this.finalStep = ImmutableList.copyOf(finalStep);
+  }
+
+  /**
+   * Returns the plan of these layers and final step.
+   *
+   * @param layers the layers, first built first; each a list of package directories relative to
+   *     the workspace root ({@code crates/a})
+   * @param finalStep the packages the final build compiles
+   */
+  public static LayerPlan of(List<? extends List<String>> layers, List<String> finalStep) {
+    return new LayerPlan(layers, finalStep);
+  }
+
+  /** Returns the layers, first built first: each an unmodifiable list of package directories. */
+  public List<List<String>> layers() {
+    return Collections.<List<String>>unmodifiableList(layers);
+  }
+
+  /** Returns the packages the final build compiles. */
+  public List<String> finalStep() {
+    return finalStep;
   }
 
   /**
@@ -130,97 +151,43 @@ public record LayerPlan(ImmutableList<ImmutableList<String>> layers, ImmutableLi
   }
 
   /** The packages of layer {@code layer}, counted from 1. */
-  public ImmutableList<String> members(int layer) {
+  public List<String> members(int layer) {
     checkArgument(layer >= 1 && layer <= layers.size(), "the plan has layers 1 to %s, not %s", layers.size(), layer);
     return layers.get(layer - 1);
   }
 
   /** The packages of layers 1 to {@code layer}: those real in that layer's step. */
-  public ImmutableSet<String> membersThrough(int layer) {
+  public Set<String> membersThrough(int layer) {
     checkArgument(layer >= 1 && layer <= layers.size(), "the plan has layers 1 to %s, not %s", layers.size(), layer);
     return layers.subList(0, layer).stream().flatMap(List::stream).collect(ImmutableSet.toImmutableSet());
   }
 
   /** Every package in a layer (not the final step's). */
-  public ImmutableSet<String> layerMembers() {
+  public Set<String> layerMembers() {
     return membersThrough(layers.size());
   }
 
-  /**
-   * This plan, if it matches {@code workspace}: every listed directory is a package of it (a
-   * member other than the root package, or a path dependency inside the root), listed once; every
-   * member is listed; and every package's path dependencies are in its own layer or an earlier one
-   * (for the final step: anywhere).
-   *
-   * @throws RecipeException saying what to change
-   */
-  public LayerPlan checkedAgainst(Workspace workspace) {
-    Map<String, Member> packages = new HashMap<>();
-    workspace.members().stream().filter(m -> !m.directory().equals(Member.ROOT)).forEach(m -> packages.put(m.directory(), m));
-    workspace.nonMemberPathDependencies().stream()
-        .filter(m -> !m.directory().startsWith(".."))
-        .forEach(m -> packages.put(m.directory(), m));
-    Map<String, Integer> layerOf = new HashMap<>();
-    List<ImmutableList<String>> steps = new ArrayList<>(layers);
-    steps.add(finalStep);
-    for (int i = 0; i < steps.size(); i++) {
-      String step = i < layers.size() ? "layer " + (i + 1) : "the final step";
-      for (String directory : steps.get(i)) {
-        if (directory.equals(Member.ROOT)) {
-          throw new RecipeException(
-              "the plan lists the root package in " + step + ": it cannot be in a layer, since its manifest"
-                  + " is the workspace's; leave it out of the plan");
-        }
-        if (!packages.containsKey(directory)) {
-          throw new RecipeException(
-              "the plan lists `" + directory + "` in " + step + ", which is not a package of the workspace"
-                  + " (a member, or a path dependency inside the root): was it renamed or moved? The"
-                  + " packages are: " + String.join(", ", new TreeSet<>(packages.keySet()))
-                  + "; plan the layers again or change the file");
-        }
-        Integer previous = layerOf.put(directory, i);
-        if (previous != null) {
-          throw new RecipeException("the plan lists `" + directory + "` twice; list each package once");
-        }
-      }
-    }
-    Set<String> unlisted = new TreeSet<>();
-    for (Member member : workspace.members()) {
-      if (!member.directory().equals(Member.ROOT) && !layerOf.containsKey(member.directory())) {
-        unlisted.add(member.directory());
-      }
-    }
-    if (!unlisted.isEmpty()) {
-      throw new RecipeException(
-          "the plan does not list the member" + (unlisted.size() == 1 ? " `" : "s `") + String.join("`, `", unlisted)
-              + "` (added since it was made?): add " + (unlisted.size() == 1 ? "it" : "them")
-              + " to a layer or to [final], or plan the layers again");
-    }
-    for (int i = 0; i < layers.size(); i++) {
-      for (String directory : layers.get(i)) {
-        for (String dependency : packages.get(directory).buildPathDependencies()) {
-          Integer dependencyLayer = layerOf.get(dependency);
-          if (dependencyLayer == null || dependencyLayer > i) {
-            String where =
-                dependencyLayer == null
-                    ? (dependency.equals(Member.ROOT) ? "the root package, which cannot be in a layer" : "in no layer")
-                    : dependencyLayer < layers.size() ? "in layer " + (dependencyLayer + 1) : "in the final step";
-            throw new RecipeException(
-                "`" + directory + "` (layer " + (i + 1) + ") depends on `" + dependency + "`, which is " + where
-                    + ": a layer's packages are built on the real code of what they depend on; move `"
-                    + dependency + "` to layer " + (i + 1) + " or earlier, or `" + directory + "` later");
-          }
-        }
-      }
-    }
-    return this;
-  }
-
   /** Every package of the plan, in order: the layers', then the final step's. */
-  public ImmutableList<String> packages() {
+  public List<String> packages() {
     Set<String> all = new LinkedHashSet<>();
     layers.forEach(all::addAll);
     all.addAll(finalStep);
     return ImmutableList.copyOf(all);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof LayerPlan that && layers.equals(that.layers) && finalStep.equals(that.finalStep);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * layers.hashCode() + finalStep.hashCode();
+  }
+
+  /** Returns the plan in one line: {@code [[crates/a, crates/b], [crates/c]] then [crates/cli]}. */
+  @Override
+  public String toString() {
+    return layers + " then " + finalStep;
   }
 }

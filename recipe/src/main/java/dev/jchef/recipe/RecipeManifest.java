@@ -1,8 +1,8 @@
 package dev.jchef.recipe;
 
-import static com.google.common.base.Preconditions.checkNotNull;
+import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableList;
+import java.util.List;
 
 /**
  * One manifest of a recipe: where it goes, its normalised TOML text, and the targets cook writes
@@ -10,15 +10,16 @@ import com.google.common.collect.ImmutableList;
  *
  * @param relativePath the manifest's path relative to the workspace root, {@code /}-separated,
  *     such as {@code crates/a/Cargo.toml}
- * @param targets sorted in {@link RecipeTarget#ORDER}; empty for a virtual root manifest
+ * @param targets sorted in {@link RecipeTarget#ORDER}; empty for a virtual root manifest; an
+ *     unmodifiable copy
  */
 public record RecipeManifest(
-    String relativePath, String contents, ImmutableList<RecipeTarget> targets) {
+    String relativePath, String contents, List<RecipeTarget> targets) {
 
   public RecipeManifest {
-    checkNotNull(relativePath);
-    checkNotNull(contents);
-    checkNotNull(targets);
+    requireNonNull(relativePath);
+    requireNonNull(contents);
+    targets = List.copyOf(targets);
   }
 
   /** The manifest's directory relative to the workspace root: {@code crates/a}, {@code ""} for the root. */

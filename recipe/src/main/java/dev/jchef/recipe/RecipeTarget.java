@@ -1,7 +1,6 @@
 package dev.jchef.recipe;
 
-import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkNotNull;
+import static java.util.Objects.requireNonNull;
 
 import dev.jchef.model.TargetKind;
 import java.util.Comparator;
@@ -20,10 +19,15 @@ public record RecipeTarget(String path, TargetKind kind, boolean procMacro, Stri
           .thenComparing(RecipeTarget::procMacro)
           .thenComparing(RecipeTarget::name);
 
+  /**
+   * @throws IllegalArgumentException when a target that is not a lib is a proc-macro
+   */
   public RecipeTarget {
-    checkNotNull(path);
-    checkNotNull(kind);
-    checkNotNull(name);
-    checkArgument(!procMacro || kind == TargetKind.LIB, "only a lib can be a proc-macro");
+    requireNonNull(path);
+    requireNonNull(kind);
+    requireNonNull(name);
+    if (procMacro && kind != TargetKind.LIB) {
+      throw new IllegalArgumentException("only a lib can be a proc-macro");
+    }
   }
 }

@@ -203,12 +203,12 @@ class RecipeJsonTest {
     String compact = RecipeJson.write(RECIPE);
     String spaced = compact.replace(",", ",\n  ").replace(":", " : ");
 
-    assertEquals(RecipeFingerprint.of(RECIPE), RecipeFingerprint.of(RecipeJson.read(spaced, "x")));
-    assertEquals(64, RecipeFingerprint.of(RECIPE).length());
+    assertEquals(RECIPE.fingerprint(), RecipeJson.read(spaced, "x").fingerprint());
+    assertEquals(64, RECIPE.fingerprint().length());
     assertEquals(
         com.google.common.hash.Hashing.sha256()
             .hashString(compact, java.nio.charset.StandardCharsets.UTF_8)
             .toString(),
-        RecipeFingerprint.of(RECIPE));
+        RECIPE.fingerprint());
   }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -17,7 +18,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * A recipe.json file on disk (cargo-chef's format, {@link RecipeJson}): read with errors that name
+ * A recipe.json file on disk (cargo-chef's format): read with errors that name
  * it, and written completely or not at all, so that a reader never sees half a recipe and a failed
  * or interrupted write leaves the old one.
  */
@@ -43,8 +44,8 @@ public final class RecipeFile {
   }
 
   /**
-   * Reads the recipe at {@code file}, ignoring fields it does not know; {@link #readWithWarnings}
-   * also names them.
+   * Returns the recipe at {@code file}, ignoring fields it does not know; {@link #read(Path,
+   * String, Consumer)} also names them.
    *
    * @param shown how messages name the file, such as the path as the user wrote it
    * @throws RecipeException naming {@code shown}: when the file does not exist (its cause is then
@@ -52,17 +53,18 @@ public final class RecipeFile {
    *     not a recipe (with the field)
    */
   public static Recipe read(Path file, String shown) {
-    return readWithWarnings(file, shown).recipe();
+    return read(file, shown, warning -> {});
   }
 
   /**
-   * Reads the recipe at {@code file}, with warnings for the caller to show: the fields it does not
-   * know and ignored ({@link RecipeJson#readWithWarnings}).
+   * Returns the recipe at {@code file}, telling {@code warnings} of what the caller may want to
+   * show: each field it does not know and ignored, one line naming the file and the field (a recipe
+   * of a newer cargo-chef may carry extra ones).
    *
    * @param shown how messages and warnings name the file, such as the path as the user wrote it
-   * @throws RecipeException as {@link #read}
+   * @throws RecipeException as {@link #read(Path, String)}
    */
-  public static RecipeJson.Parsed readWithWarnings(Path file, String shown) {
+  public static Recipe read(Path file, String shown, Consumer<String> warnings) {
     String text;
     try {
       long size = Files.size(file);
@@ -77,7 +79,9 @@ public final class RecipeFile {
     } catch (IOException e) {
       throw new RecipeException(shown + ": cannot read: " + e.getMessage(), e);
     }
-    return RecipeJson.readWithWarnings(text, shown);
+    RecipeJson.Parsed parsed = RecipeJson.readWithWarnings(text, shown);
+    parsed.warnings().forEach(warnings);
+    return parsed.recipe();
   }
 
   /**

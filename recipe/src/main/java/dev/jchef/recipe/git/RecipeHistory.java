@@ -4,7 +4,6 @@ import dev.jchef.recipe.GitRevision;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeDiff;
 import dev.jchef.recipe.RecipeException;
-import dev.jchef.recipe.RecipeFingerprint;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.CargoFileException;
@@ -107,7 +106,7 @@ public final class RecipeHistory {
           new Entry(
               commit.getName(),
               commit.getShortMessage(),
-              prepared.recipe().map(RecipeFingerprint::of),
+              prepared.recipe().map(Recipe::fingerprint),
               change.filter(c -> !c.isEmpty()),
               reason(prepared, parent, change)));
       current = parent.orElse(null);

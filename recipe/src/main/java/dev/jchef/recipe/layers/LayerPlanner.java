@@ -118,7 +118,7 @@ public final class LayerPlanner {
       layers.add(ImmutableList.copyOf(order.subList(from, boundary)));
       from = boundary;
     }
-    LayerPlan plan = new LayerPlan(ImmutableList.copyOf(layers), ImmutableList.copyOf(order.subList(from, order.size())));
+    LayerPlan plan = LayerPlan.of(ImmutableList.copyOf(layers), ImmutableList.copyOf(order.subList(from, order.size())));
     double commits = Math.max(1, changedPerCommit.size());
     double alwaysSeconds = costs.stepSeconds() + always.stream().mapToDouble(costs::of).sum();
     double crates = cost(firstChanges(order, changedPerCommit), cut.boundaries(), new double[order.size()], 1.0, 0);

@@ -38,7 +38,7 @@ class LayerPlanTest {
   }
 
   private static LayerPlan plan(List<List<String>> layers, List<String> finalStep) {
-    return new LayerPlan(
+    return LayerPlan.of(
         layers.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList()),
         ImmutableList.copyOf(finalStep));
   }
@@ -48,7 +48,7 @@ class LayerPlanTest {
     LayerPlan plan = plan(List.of(List.of("crates/core", "crates/util"), List.of("crates/server")), List.of("crates/cli"));
 
     assertEquals(plan, LayerPlan.parse(plan.toToml(), LayerPlan.FILE_NAME));
-    assertEquals(plan, plan.checkedAgainst(workspace()));
+    assertEquals(plan, LayerPlanCheck.check(plan, workspace()));
     assertEquals(List.of("crates/server"), plan.members(2));
     assertEquals(Set.of("crates/core", "crates/util", "crates/server"), plan.membersThrough(2));
   }
@@ -58,8 +58,9 @@ class LayerPlanTest {
     RecipeException error =
         assertThrows(
             RecipeException.class,
-            () -> plan(List.of(List.of("crates/util"), List.of("crates/core")), List.of("crates/server", "crates/cli"))
-                .checkedAgainst(workspace()));
+            () -> LayerPlanCheck.check(
+                plan(List.of(List.of("crates/util"), List.of("crates/core")), List.of("crates/server", "crates/cli")),
+                workspace()));
 
     assertEquals(
         "`crates/util` (layer 1) depends on `crates/core`, which is in layer 2: a layer's packages are built on"
@@ -74,18 +75,18 @@ class LayerPlanTest {
         "the plan lists `crates/kernel` in layer 1, which is not a package of the workspace (a member, or a path"
             + " dependency inside the root): was it renamed or moved? The packages are: crates/cli, crates/core,"
             + " crates/server, crates/util; plan the layers again or change the file",
-        assertThrows(RecipeException.class, () -> renamed.checkedAgainst(workspace())).getMessage());
+        assertThrows(RecipeException.class, () -> LayerPlanCheck.check(renamed, workspace())).getMessage());
 
     LayerPlan missingOne = plan(List.of(List.of("crates/core")), List.of("crates/util", "crates/server"));
     assertEquals(
         "the plan does not list the member `crates/cli` (added since it was made?): add it to a layer or to"
             + " [final], or plan the layers again",
-        assertThrows(RecipeException.class, () -> missingOne.checkedAgainst(workspace())).getMessage());
+        assertThrows(RecipeException.class, () -> LayerPlanCheck.check(missingOne, workspace())).getMessage());
 
     LayerPlan twice = plan(List.of(List.of("crates/core")), List.of("crates/core", "crates/util", "crates/server", "crates/cli"));
     assertEquals(
         "the plan lists `crates/core` twice; list each package once",
-        assertThrows(RecipeException.class, () -> twice.checkedAgainst(workspace())).getMessage());
+        assertThrows(RecipeException.class, () -> LayerPlanCheck.check(twice, workspace())).getMessage());
   }
 
   @Test

@@ -42,11 +42,11 @@ class LayerPlannerTest {
           LayerPlanner.suggest(Workspace.discover(directory), repository.git.getRepository(), head, "", 6, 2, ONE_SECOND_EACH);
 
       assertEquals(
-          new LayerPlan(
+          LayerPlan.of(
               ImmutableList.of(ImmutableList.of("crates/core", "crates/util"), ImmutableList.of("crates/server")),
               ImmutableList.of("crates/cli")),
           suggestion.plan());
-      suggestion.plan().checkedAgainst(Workspace.discover(directory));
+      LayerPlanCheck.check(suggestion.plan(), Workspace.discover(directory));
       assertEquals(6, suggestion.commits());
       assertEquals(Map.of("crates/cli", 6, "crates/core", 0, "crates/server", 2, "crates/util", 0), suggestion.changes());
       // Two commits rebuild server and cli (2 crates), four only cli (1): 8 / 6.
