@@ -1,6 +1,8 @@
 /**
- * Cooking a recipe: {@link dev.jchef.cook.CookRunner} writes its skeleton, runs cargo on it with
- * {@link dev.jchef.cook.CookOptions}, and removes what the dummies compiled to.
+ * Cooking a recipe: {@link dev.jchef.Jchef} is the entry point (prepare, read and write a recipe,
+ * cook, build the real sources, plan layers, share cooked states through a registry); {@link
+ * dev.jchef.cook.CookRunner} is the cook it drives, with {@link dev.jchef.cook.CookOptions}, telling
+ * a {@link dev.jchef.cook.CookListener} what happens.
  */
 module dev.jchef.cook {
   requires com.google.common;
@@ -10,6 +12,8 @@ module dev.jchef.cook {
 
   exports dev.jchef;
   exports dev.jchef.cook;
+  // How Jchef.Cook finds the registry cache: oci-cache provides it.
+  exports dev.jchef.cook.spi to dev.jchef.cache;
 
-  uses dev.jchef.cook.CookCacheProvider;
+  uses dev.jchef.cook.spi.CookCacheProvider;
 }

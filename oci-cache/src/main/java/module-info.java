@@ -11,5 +11,5 @@ module dev.jchef.cache {
 
   exports dev.jchef.cache;
 
-  provides dev.jchef.cook.CookCacheProvider with dev.jchef.cache.provider.OciCookCacheProvider;
+  provides dev.jchef.cook.spi.CookCacheProvider with dev.jchef.cache.provider.OciCookCacheProvider;
 }

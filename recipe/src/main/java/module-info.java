@@ -1,7 +1,7 @@
 /**
  * The recipe: {@link dev.jchef.recipe.Recipe}, what a dependency build needs from a workspace;
  * {@link dev.jchef.recipe.RecipeDiff} says why two recipes differ and {@link
- * dev.jchef.recipe.GitRevision} names a revision to prepare. Making one (the normalisation steps),
+ * dev.jchef.recipe.git.GitRevision} names a revision to prepare. Making one (the normalisation steps),
  * reading it from git, its JSON form and member layers are in packages of their own, for jchef's
  * modules only.
  */

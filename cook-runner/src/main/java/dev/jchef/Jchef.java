@@ -2,8 +2,9 @@ package dev.jchef;
 
 import dev.jchef.cook.BuildProfile;
 import dev.jchef.cook.CookCache;
-import dev.jchef.cook.CookCacheProvider;
+import dev.jchef.cook.spi.CookCacheProvider;
 import dev.jchef.cook.CookEvent;
+import dev.jchef.cook.CookInterrupt;
 import dev.jchef.cook.CookListener;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookResult;
@@ -11,12 +12,15 @@ import dev.jchef.cook.CookRunner;
 import dev.jchef.cook.RealBuild;
 import dev.jchef.model.workspace.Workspace;
 import dev.jchef.recipe.layers.CompileCosts;
-import dev.jchef.recipe.GitRevision;
+import dev.jchef.recipe.git.GitRevision;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.layers.LayerPlanner;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.plan.Planner;
 import dev.jchef.skeleton.RecipeFile;
+import dev.jchef.skeleton.SkeletonOptions;
+import dev.jchef.skeleton.SkeletonReport;
+import dev.jchef.skeleton.SkeletonWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -90,6 +94,20 @@ public final class Jchef {
   }
 
   /**
+   * Writes the skeleton of {@code recipe} into {@code directory}: its manifests, lockfile,
+   * configuration and toolchain file, and a dummy source for every target ({@code jchef cook
+   * --no-build}). Files an earlier skeleton wrote and this recipe lacks are removed; nothing jchef
+   * did not write is ever overwritten.
+   *
+   * @return the files written, unchanged and removed
+   * @throws dev.jchef.skeleton.SkeletonRefusedException when a file the skeleton would write holds
+   *     real work, or a path escapes the directory; nothing is written
+   */
+  public static SkeletonReport writeSkeleton(Path directory, Recipe recipe) {
+    return new SkeletonWriter(directory, SkeletonOptions.defaults()).write(recipe);
+  }
+
+  /**
    * Returns a plan of at most {@code maxLayers} member layers for the workspace at {@code
    * directory}, from the last 200 commits of its git history, compile times estimated from the
    * size of each package's sources ({@code jchef layers}).
@@ -104,7 +122,9 @@ public final class Jchef {
 
   /** Returns a cook in the build directory {@code directory}, with the dev profile and this process's environment. */
   public static Cook cook(Path directory) {
-    return new Cook(directory, CookOptions.defaults(), System.getenv(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+    return new Cook(
+        directory, CookOptions.defaults(), System.getenv(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -119,10 +139,11 @@ public final class Jchef {
     private final List<String> cacheFrom;
     private final Optional<String> cacheTo;
     private final Optional<CookCache> cache;
+    private final Optional<CookInterrupt> interrupt;
 
     private Cook(
         Path directory, CookOptions options, Map<String, String> environment, Optional<CookListener> output,
-        List<String> cacheFrom, Optional<String> cacheTo, Optional<CookCache> cache) {
+        List<String> cacheFrom, Optional<String> cacheTo, Optional<CookCache> cache, Optional<CookInterrupt> interrupt) {
       this.directory = directory;
       this.options = options;
       this.environment = Map.copyOf(environment);
@@ -130,10 +151,11 @@ public final class Jchef {
       this.cacheFrom = List.copyOf(cacheFrom);
       this.cacheTo = cacheTo;
       this.cache = cache;
+      this.interrupt = interrupt;
     }
 
     private Cook with(CookOptions newOptions) {
-      return new Cook(directory, newOptions, environment, output, cacheFrom, cacheTo, cache);
+      return new Cook(directory, newOptions, environment, output, cacheFrom, cacheTo, cache, interrupt);
     }
 
     /** Returns this cook with the release profile ({@code --release}). */
@@ -176,7 +198,7 @@ public final class Jchef {
 
     /** Returns this cook running cargo with {@code newEnvironment} instead of this process's. */
     public Cook environment(Map<String, String> newEnvironment) {
-      return new Cook(directory, options, newEnvironment, output, cacheFrom, cacheTo, cache);
+      return new Cook(directory, options, newEnvironment, output, cacheFrom, cacheTo, cache, interrupt);
     }
 
     /**
@@ -189,7 +211,7 @@ public final class Jchef {
 
     /** Returns this cook telling {@code listener} what happens ({@link CookEvent}s) instead of printing it. */
     public Cook listener(CookListener listener) {
-      return new Cook(directory, options, environment, Optional.of(listener), cacheFrom, cacheTo, cache);
+      return new Cook(directory, options, environment, Optional.of(listener), cacheFrom, cacheTo, cache, interrupt);
     }
 
     /**
@@ -200,17 +222,38 @@ public final class Jchef {
     public Cook cacheFrom(String... repositories) {
       List<String> from = new ArrayList<>(cacheFrom);
       from.addAll(List.of(repositories));
-      return new Cook(directory, options, environment, output, from, cacheTo, cache);
+      return new Cook(directory, options, environment, output, from, cacheTo, cache, interrupt);
     }
 
     /** Returns this cook storing its state in the OCI repository {@code repository} ({@code --cache-to}). */
     public Cook cacheTo(String repository) {
-      return new Cook(directory, options, environment, output, cacheFrom, Optional.of(repository), cache);
+      return new Cook(directory, options, environment, output, cacheFrom, Optional.of(repository), cache, interrupt);
+    }
+
+    /**
+     * Returns this cook stopped by {@code newInterrupt}: {@link CookInterrupt#raise()} from another
+     * thread (a cancel button, a signal handler) ends cargo, removes the dummies' units, and makes
+     * the cook throw a {@link dev.jchef.cook.CookException} whose {@code interrupted()} is true.
+     */
+    public Cook interrupt(CookInterrupt newInterrupt) {
+      return new Cook(directory, options, environment, output, cacheFrom, cacheTo, cache, Optional.of(newInterrupt));
     }
 
     /** Returns this cook sharing states through {@code newCache}, instead of {@link #cacheFrom}/{@link #cacheTo}. */
     public Cook cache(CookCache newCache) {
-      return new Cook(directory, options, environment, output, cacheFrom, cacheTo, Optional.of(newCache));
+      return new Cook(directory, options, environment, output, cacheFrom, cacheTo, Optional.of(newCache), interrupt);
+    }
+
+    /**
+     * Returns the cook key of {@code recipe}: 64 hex digits that change exactly when the recipe,
+     * this cook's options or the toolchain ({@code cargo -V} and {@code rustc -vV}, run in the
+     * build directory, where a toolchain file can choose them) do; a cache of cooked directories is
+     * keyed by it.
+     *
+     * @throws dev.jchef.cook.CookException when cargo or rustc cannot be found or run
+     */
+    public String key(Recipe recipe) {
+      return runner().key(recipe);
     }
 
     /**
@@ -250,6 +293,9 @@ public final class Jchef {
 
     private CookRunner runner() {
       CookRunner runner = CookRunner.in(directory, options).withEnvironment(environment).withListener(listener());
+      if (interrupt.isPresent()) {
+        runner = runner.withInterrupt(interrupt.get());
+      }
       Optional<CookCache> chosen = cache.or(this::registryCache);
       return chosen.isPresent() ? runner.withCache(chosen.get()) : runner;
     }

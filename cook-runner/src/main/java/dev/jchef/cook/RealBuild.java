@@ -4,7 +4,9 @@ import com.google.common.collect.ImmutableList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,8 +33,15 @@ public final class RealBuild {
    *     {@code dylib} and {@code staticlib} targets
    */
   public record Report(
-      ImmutableList<String> registryCompiled, ImmutableList<String> workspaceCompiled,
-      ImmutableList<Path> shippedFiles, Duration elapsed) {}
+      List<String> registryCompiled, List<String> workspaceCompiled, List<Path> shippedFiles, Duration elapsed) {
+    /** @throws NullPointerException when an argument or an element is null */
+    public Report {
+      registryCompiled = List.copyOf(registryCompiled);
+      workspaceCompiled = List.copyOf(workspaceCompiled);
+      shippedFiles = List.copyOf(shippedFiles);
+      Objects.requireNonNull(elapsed);
+    }
+  }
 
   /**
    * A unit of a {@link Report} ({@code "package target"}) as a reader names it: {@code app} for the

@@ -1,6 +1,6 @@
 package dev.jchef.cli;
 
-import dev.jchef.recipe.GitRevision;
+import dev.jchef.recipe.git.GitRevision;
 import dev.jchef.recipe.RecipeException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

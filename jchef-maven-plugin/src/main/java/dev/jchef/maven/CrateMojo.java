@@ -31,7 +31,7 @@ abstract class CrateMojo extends AbstractMojo {
   File crateDirectory;
 
   /**
-   * Where cooked dependencies are kept, one directory per cook key (the cook key, {@link CookRunner#key}: the recipe's
+   * Where cooked dependencies are kept, one directory per cook key (the cook key, {@code CookRunner.key}: the recipe's
    * fingerprint, the build's flags and the toolchain). Outside {@code target/}, so that {@code mvn
    * clean} keeps them; a CI cache can keep this directory.
    */

@@ -146,7 +146,7 @@ public final class OciCookCache implements CookCache {
       });
       long bytes = layers.stream().mapToLong(Layer::getSize).sum();
       return Optional.of(
-          new CacheTransfer(shown(ref) + ":" + tag(ref), exact, bytes, bytes, Duration.ofNanos(System.nanoTime() - start)));
+          CacheTransfer.fetched(shown(ref) + ":" + tag(ref), exact, bytes, Duration.ofNanos(System.nanoTime() - start)));
     } catch (OrasException e) {
       noteUnreachable(ref, e, watchdog);
       throw RegistryAccess.failure("fetch " + ref, ref.getRegistry(), login, e);
@@ -303,8 +303,8 @@ public final class OciCookCache implements CookCache {
       // The same bytes under the scope's tag: the same digest, nothing pushed twice.
       watchdog.run(() -> registry.pushManifest(repository.withTag(tag(key, false)), pushed));
       long bytes = written.stream().mapToLong(StateArchive.Written::size).sum();
-      return Optional.of(new CacheTransfer(
-          shown(repository) + ":" + tag(key, true), true, bytes, sent.get(), Duration.ofNanos(System.nanoTime() - start)));
+      return Optional.of(CacheTransfer.stored(
+          shown(repository) + ":" + tag(key, true), bytes, sent.get(), Duration.ofNanos(System.nanoTime() - start)));
     } catch (OrasException e) {
       throw RegistryAccess.failure("push to " + shown(repository), repository.getRegistry(), login, e);
     } catch (UncheckedIOException e) {

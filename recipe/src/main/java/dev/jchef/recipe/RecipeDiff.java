@@ -51,7 +51,13 @@ public final class RecipeDiff {
   }
 
   /** The changes in one file of the recipe, each a line such as {@code + dependencies.rand = "0.8"}. */
-  public record FileChanges(String file, ImmutableList<String> changes) {}
+  public record FileChanges(String file, List<String> changes) {
+    /** @throws NullPointerException when {@code file} or a change is null */
+    public FileChanges {
+      Objects.requireNonNull(file);
+      changes = List.copyOf(changes);
+    }
+  }
 
   /** What changed from {@code before} to {@code after}. */
   public static RecipeDiff between(Recipe before, Recipe after) {
@@ -91,7 +97,8 @@ public final class RecipeDiff {
     return files.isEmpty();
   }
 
-  public ImmutableList<FileChanges> files() {
+  /** Returns the files that changed, in the recipe's order, each with its changes. */
+  public List<FileChanges> files() {
     return files;
   }
 

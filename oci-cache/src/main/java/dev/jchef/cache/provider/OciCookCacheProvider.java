@@ -3,7 +3,7 @@ package dev.jchef.cache.provider;
 import dev.jchef.cache.OciCookCache;
 import dev.jchef.cache.RegistryLogin;
 import dev.jchef.cook.CookCache;
-import dev.jchef.cook.CookCacheProvider;
+import dev.jchef.cook.spi.CookCacheProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.jchef.recipe.git;
 
-import dev.jchef.recipe.GitRevision;
+import dev.jchef.recipe.git.GitRevision;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.plan.Planner;
 

@@ -1,6 +1,6 @@
 package dev.jchef.recipe.layers;
 
-import dev.jchef.recipe.GitRevision;
+import dev.jchef.recipe.git.GitRevision;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.RecipeException;
 

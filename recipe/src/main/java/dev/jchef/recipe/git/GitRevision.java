@@ -1,4 +1,7 @@
-package dev.jchef.recipe;
+package dev.jchef.recipe.git;
+
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeException;
 
 import dev.jchef.recipe.git.GitRepositories;
 import dev.jchef.recipe.git.GitWorkspaceSource;

@@ -1,5 +1,6 @@
-package dev.jchef.cook;
+package dev.jchef.cook.spi;
 
+import dev.jchef.cook.CookCache;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
