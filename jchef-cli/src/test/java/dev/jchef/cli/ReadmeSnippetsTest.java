@@ -46,7 +46,7 @@ class ReadmeSnippetsTest {
     JavaSources.assertCompile(directory, sources);
 
     String listing = runMain("ListTargets", Path.of("..", "examples", "demo-workspace").toAbsolutePath().toString());
-    assertTrue(listing.contains("greeter in greeter\n  LIB greeter src/lib.rs\n"), listing);
+    assertTrue(listing.contains("greeter/Cargo.toml\n  LIB greeter src/lib.rs\n"), listing);
     assertTrue(listing.contains(" locked\n"), listing);
   }
 
