@@ -27,8 +27,6 @@ public final class Manifest {
   private final ImmutableList<TargetDeclaration> benches;
   private final ImmutableList<Dependency> dependencies;
   private final ImmutableMap<String, ImmutableList<String>> features;
-  private final ImmutableMap<String, ImmutableMap<String, DependencySpec>> patch;
-  private final ImmutableMap<String, DependencySpec> replace;
   private final Optional<WorkspaceSection> workspace;
   private final ImmutableMap<String, TomlTable> profiles;
 
@@ -60,18 +58,19 @@ public final class Manifest {
               }
               return list.stream().map(String.class::cast).collect(ImmutableList.toImmutableList());
             });
-    this.patch =
-        fields.entries(
-            document,
-            "patch",
-            "",
-            (at, registry) -> {
-              if (!(registry instanceof TomlTable table)) {
-                throw fields.error(at, "expected a table of dependencies");
-              }
-              return specs(fields, table, at);
-            });
-    this.replace = fields.entries(document, "replace", "", (at, v) -> DependencySpec.read(fields, at, v));
+    // [patch] and [replace] are read here for their errors (file, line and field); what they
+    // override is DependencyOverride's, from the TOML, which a recipe's normalised text has too.
+    fields.entries(
+        document,
+        "patch",
+        "",
+        (at, registry) -> {
+          if (!(registry instanceof TomlTable table)) {
+            throw fields.error(at, "expected a table of dependencies");
+          }
+          return specs(fields, table, at);
+        });
+    fields.entries(document, "replace", "", (at, v) -> DependencySpec.read(fields, at, v));
     this.workspace =
         fields.table(document, "workspace", "").map(ws -> WorkspaceSection.read(fields, ws));
     this.profiles =
@@ -217,16 +216,6 @@ public final class Manifest {
   /** {@code [features]}: each feature and what it enables. */
   public ImmutableMap<String, ImmutableList<String>> features() {
     return features;
-  }
-
-  /** {@code [patch.<registry or url>]}: the patched packages of each source. */
-  ImmutableMap<String, ImmutableMap<String, DependencySpec>> patch() {
-    return patch;
-  }
-
-  /** {@code [replace]}: package id spec to replacement. */
-  ImmutableMap<String, DependencySpec> replace() {
-    return replace;
   }
 
   /** {@code [workspace]}, present on a workspace root only. */

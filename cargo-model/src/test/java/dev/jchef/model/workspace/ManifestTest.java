@@ -267,10 +267,12 @@ class ManifestTest {
         ImmutableMap.of("default", ImmutableList.of("std"), "std", ImmutableList.of()),
         manifest.features());
     assertEquals(
-        ImmutableList.of("crates-io", "https://github.com/example/repo"),
-        manifest.patch().keySet().asList());
-    assertEquals(Optional.of("../serde"), manifest.patch().get("crates-io").get("serde").path());
-    assertEquals(Optional.of("../foo"), manifest.replace().get("foo:0.1.0").path());
+        List.of(
+            new DependencyOverride("[patch.crates-io]", "serde", "serde", Optional.of("../serde")),
+            new DependencyOverride("[patch.\"https://github.com/example/repo\"]", "thing", "thing", Optional.empty()),
+            new DependencyOverride("[replace]", "foo:0.1.0", "foo", Optional.of("../foo"))),
+        DependencyOverride.of(manifest.document()));
+    assertEquals("[replace] \"foo:0.1.0\"", DependencyOverride.of(manifest.document()).get(2).shown());
     assertEquals(ImmutableList.of("release", "dist"), manifest.profiles().keySet().asList());
     assertEquals(Optional.of("release"), manifest.profiles().get("dist").getString("inherits"));
   }

@@ -1,5 +1,6 @@
 package dev.jchef.recipe.layers;
 
+import dev.jchef.model.workspace.DependencyOverride;
 import dev.jchef.recipe.Recipe;
 
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -102,12 +103,9 @@ public record ProvidedFiles(ImmutableSortedMap<String, String> directories, Immu
    */
   public static ImmutableSortedMap<String, String> substitutePaths(TomlTable root) {
     Map<String, String> into = new TreeMap<>();
-    root.getTable("patch").ifPresent(patch -> patch.asMap().forEach((registry, entries) -> {
-      if (entries instanceof TomlTable table) {
-        pathsOf(table, "[patch." + key(registry) + "] ", into);
-      }
-    }));
-    root.getTable("replace").ifPresent(replace -> pathsOf(replace, "[replace] ", into));
+    for (DependencyOverride override : DependencyOverride.of(root)) {
+      override.path().flatMap(RelativePaths::insideRoot).ifPresent(path -> into.putIfAbsent(path, override.shown()));
+    }
     return ImmutableSortedMap.copyOf(into);
   }
 
@@ -128,16 +126,6 @@ public record ProvidedFiles(ImmutableSortedMap<String, String> directories, Immu
           }
         }));
     return ImmutableSortedMap.copyOf(into);
-  }
-
-  private static void pathsOf(TomlTable entries, String table, Map<String, String> into) {
-    entries.asMap().forEach((name, entry) -> {
-      if (entry instanceof TomlTable dependency) {
-        dependency.getString("path")
-            .flatMap(RelativePaths::insideRoot)
-            .ifPresent(path -> into.putIfAbsent(path, table + key(name)));
-      }
-    });
   }
 
   /** A key as TOML writes it: bare when it can be, else quoted ({@code "serde:1.0.0"}). */

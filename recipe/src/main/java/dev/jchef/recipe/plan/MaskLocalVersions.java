@@ -1,5 +1,6 @@
 package dev.jchef.recipe.plan;
 
+import dev.jchef.model.workspace.DependencyOverride;
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.workspace.LockedDependency;
 import dev.jchef.model.workspace.LockedPackage;
@@ -30,7 +31,8 @@ final class MaskLocalVersions implements PlanStep {
   public Plan apply(Plan plan) {
     Set<String> local = new HashSet<>();
     plan.manifests().forEach(m -> m.packageName().ifPresent(local::add));
-    Set<String> substituted = substitutedNames(plan.root().document());
+    Set<String> substituted = new HashSet<>();
+    DependencyOverride.of(plan.root().document()).forEach(override -> substituted.add(override.packageName()));
     local.removeAll(substituted);
     boolean substitutedInheritsVersion =
         plan.manifests().stream()
@@ -68,30 +70,6 @@ final class MaskLocalVersions implements PlanStep {
           }
           return value;
         });
-  }
-
-  /** The names {@code [patch.*]} and {@code [replace]} of the root manifest substitute. */
-  private static Set<String> substitutedNames(TomlTable root) {
-    Set<String> names = new HashSet<>();
-    root.getTable("patch")
-        .ifPresent(
-            patch ->
-                patch.asMap().values().stream()
-                    .filter(TomlTable.class::isInstance)
-                    .map(TomlTable.class::cast)
-                    .forEach(
-                        registry ->
-                            registry
-                                .asMap()
-                                .forEach(
-                                    (key, entry) ->
-                                        names.add(
-                                            entry instanceof TomlTable table
-                                                ? table.getString("package").orElse(key)
-                                                : key))));
-    root.getTable("replace")
-        .ifPresent(replace -> replace.keys().forEach(spec -> names.add(spec.split("[:@]", 2)[0])));
-    return names;
   }
 
   private static TomlTable maskLockfile(TomlTable document, Set<String> local) {
