@@ -2,7 +2,7 @@ package dev.jchef.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.common.collect.ImmutableList;
+import java.util.List;
 import dev.jchef.cook.RealBuild;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class BuildMojoTest {
   void namesTheCrateOnceAndCountsOneUnitInTheSingular() {
     RealBuild.Report report =
         new RealBuild.Report(
-            ImmutableList.of(), ImmutableList.of("plugnative plugnative"), ImmutableList.of(), Duration.ofMillis(1_200));
+            List.of(), List.of("plugnative plugnative"), List.of(), Duration.ofMillis(1_200));
 
     assertEquals(
         "jchef: cargo build: 1 workspace unit compiled (plugnative), 0 registry crates compiled, 1.2 s",
@@ -25,9 +25,9 @@ class BuildMojoTest {
   void namesSeveralUnitsAndABuildScript() {
     RealBuild.Report report =
         new RealBuild.Report(
-            ImmutableList.of("libc libc"),
-            ImmutableList.of("jni-demo build-script-build", "jni-demo jni_demo", "jni-demo tool"),
-            ImmutableList.of(),
+            List.of("libc libc"),
+            List.of("jni-demo build-script-build", "jni-demo jni_demo", "jni-demo tool"),
+            List.of(),
             Duration.ofMillis(3_400));
 
     assertEquals(
@@ -39,7 +39,7 @@ class BuildMojoTest {
   @Test
   void nothingCompiledNamesNothing() {
     RealBuild.Report report =
-        new RealBuild.Report(ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), Duration.ofMillis(300));
+        new RealBuild.Report(List.of(), List.of(), List.of(), Duration.ofMillis(300));
 
     assertEquals("jchef: cargo build: 0 workspace units compiled, 0 registry crates compiled, 0.3 s", BuildMojo.summary(report));
   }
