@@ -1,6 +1,6 @@
 package dev.jchef.recipe;
 
-import static dev.jchef.recipe.Recipes.json;
+import static dev.jchef.recipe.testing.Recipes.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 

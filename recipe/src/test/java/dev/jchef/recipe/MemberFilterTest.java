@@ -1,10 +1,12 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.testing.Recipes;
+
 import static dev.jchef.model.testing.Manifests.pkg;
-import static dev.jchef.recipe.Recipes.document;
-import static dev.jchef.recipe.Recipes.lockfile;
-import static dev.jchef.recipe.Recipes.paths;
-import static dev.jchef.recipe.Recipes.prepare;
+import static dev.jchef.recipe.testing.Recipes.document;
+import static dev.jchef.recipe.testing.Recipes.lockfile;
+import static dev.jchef.recipe.testing.Recipes.paths;
+import static dev.jchef.recipe.testing.Recipes.prepare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,11 +1,13 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.testing.Recipes;
+
 import dev.jchef.recipe.plan.Planner;
 
 import static dev.jchef.model.testing.Manifests.pkg;
-import static dev.jchef.recipe.Recipes.document;
-import static dev.jchef.recipe.Recipes.manifest;
-import static dev.jchef.recipe.Recipes.paths;
+import static dev.jchef.recipe.testing.Recipes.document;
+import static dev.jchef.recipe.testing.Recipes.manifest;
+import static dev.jchef.recipe.testing.Recipes.paths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,7 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.testing.Recipes;
+
 import dev.jchef.recipe.plan.Planner;
 
 import dev.jchef.recipe.json.RecipeJson;

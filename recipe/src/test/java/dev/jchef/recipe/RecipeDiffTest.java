@@ -1,5 +1,7 @@
 package dev.jchef.recipe;
 
+import dev.jchef.recipe.testing.Recipes;
+
 import static dev.jchef.model.testing.Manifests.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,12 +5,12 @@ import dev.jchef.recipe.plan.Planner;
 import dev.jchef.recipe.json.RecipeJson;
 
 import static dev.jchef.model.testing.Manifests.pkg;
-import static dev.jchef.recipe.Recipes.document;
-import static dev.jchef.recipe.Recipes.json;
-import static dev.jchef.recipe.Recipes.lockfile;
-import static dev.jchef.recipe.Recipes.manifest;
-import static dev.jchef.recipe.Recipes.paths;
-import static dev.jchef.recipe.Recipes.prepare;
+import static dev.jchef.recipe.testing.Recipes.document;
+import static dev.jchef.recipe.testing.Recipes.json;
+import static dev.jchef.recipe.testing.Recipes.lockfile;
+import static dev.jchef.recipe.testing.Recipes.manifest;
+import static dev.jchef.recipe.testing.Recipes.paths;
+import static dev.jchef.recipe.testing.Recipes.prepare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,6 @@
 package dev.jchef.recipe.git;
 
-import dev.jchef.recipe.GitRepositoryFixture;
+import dev.jchef.recipe.testing.GitRepositoryFixture;
 import dev.jchef.recipe.Recipe;
 
 import dev.jchef.recipe.plan.Planner;

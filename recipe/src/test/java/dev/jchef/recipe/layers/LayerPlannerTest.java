@@ -1,6 +1,6 @@
 package dev.jchef.recipe.layers;
 
-import dev.jchef.recipe.GitRepositoryFixture;
+import dev.jchef.recipe.testing.GitRepositoryFixture;
 import dev.jchef.recipe.LayerPlan;
 
 import dev.jchef.recipe.layers.CompileCosts;

@@ -1,6 +1,6 @@
 package dev.jchef.recipe.layers;
 
-import dev.jchef.recipe.Recipes;
+import dev.jchef.recipe.testing.Recipes;
 import dev.jchef.recipe.Recipe;
 
 import dev.jchef.recipe.layers.ProvidedFiles;

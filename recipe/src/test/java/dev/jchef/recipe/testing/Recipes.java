@@ -1,4 +1,7 @@
-package dev.jchef.recipe;
+package dev.jchef.recipe.testing;
+
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeManifest;
 
 import dev.jchef.recipe.plan.Planner;
 

@@ -1,4 +1,4 @@
-package dev.jchef.recipe;
+package dev.jchef.recipe.testing;
 
 import dev.jchef.model.testing.Fixture;
 import java.io.IOException;
