@@ -32,6 +32,9 @@ public record ToolchainFile(Kind kind, String text) {
     }
   }
 
+  /**
+   * @throws NullPointerException when {@code kind} or {@code text} is null
+   */
   public ToolchainFile {
     checkNotNull(kind);
     checkNotNull(text);

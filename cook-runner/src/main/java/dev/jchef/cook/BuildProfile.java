@@ -12,7 +12,10 @@ import java.util.List;
  * @param name the profile's name, not blank
  */
 public record BuildProfile(String name) {
+  /** The {@code dev} profile, cargo's default: output in {@code target/debug}. */
   public static final BuildProfile DEV = new BuildProfile("dev");
+
+  /** The {@code release} profile ({@code --release}): output in {@code target/release}. */
   public static final BuildProfile RELEASE = new BuildProfile("release");
 
   /**

@@ -15,6 +15,10 @@ public final class CookException extends RuntimeException {
   private final int exitCode;
   private final boolean interrupted;
 
+  /**
+   * Makes the exception of a cook that failed with {@code exitCode}: cargo's exit status, or 1
+   * when cargo or rustc could not be found or run.
+   */
   public CookException(int exitCode, String message) {
     this(exitCode, message, false);
   }
@@ -30,6 +34,7 @@ public final class CookException extends RuntimeException {
     return new CookException(INTERRUPTED, "interrupted; run it again to continue", true);
   }
 
+  /** Returns the exit status to end with: cargo's, 1 when it could not run, 130 after an interrupt. */
   public int exitCode() {
     return exitCode;
   }

@@ -9,6 +9,9 @@ import static java.util.Objects.requireNonNull;
  * OciCookCache}). The password never appears in {@link #toString()}.
  */
 public record RegistryLogin(String username, String password) {
+  /**
+   * @throws NullPointerException when {@code username} or {@code password} is null
+   */
   public RegistryLogin {
     requireNonNull(username);
     requireNonNull(password);

@@ -11,10 +11,12 @@ import dev.jchef.recipe.plan.Planner;
 public final class RecipeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Makes the exception, {@code message} naming the file or field and what to do. */
   public RecipeException(String message) {
     super(message);
   }
 
+  /** Makes the exception, {@code message} naming the file or field, with its {@code cause}. */
   public RecipeException(String message, Throwable cause) {
     super(message, cause);
   }

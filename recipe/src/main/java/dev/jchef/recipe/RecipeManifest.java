@@ -16,6 +16,9 @@ import java.util.List;
 public record RecipeManifest(
     String relativePath, String contents, List<RecipeTarget> targets) {
 
+  /**
+   * @throws NullPointerException when an argument or a target is null
+   */
   public RecipeManifest {
     requireNonNull(relativePath);
     requireNonNull(contents);

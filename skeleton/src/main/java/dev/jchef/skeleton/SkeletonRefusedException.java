@@ -34,6 +34,7 @@ public final class SkeletonRefusedException extends RuntimeException {
     this.reason = checkNotNull(reason);
   }
 
+  /** Returns why the skeleton was refused, for a caller that reacts to one reason. */
   public Reason reason() {
     return reason;
   }
