@@ -33,18 +33,18 @@ public final class CargoFileException extends RuntimeException {
     this.problem = checkNotNull(problem);
   }
 
-  /** A problem at a known line and column (both 1-based). */
+  /** Returns the exception of a problem at a known line and column (both 1-based). */
   public static CargoFileException atLine(String file, int line, int column, String problem) {
     checkArgument(line > 0 && column > 0, "line and column are 1-based");
     return new CargoFileException(file, line, column, null, problem, null);
   }
 
-  /** A problem with the value of a dotted field, such as {@code package.name}. */
+  /** Returns the exception of a problem with the value of a dotted field, such as {@code package.name}. */
   public static CargoFileException atField(String file, String field, String problem) {
     return new CargoFileException(file, 0, 0, checkNotNull(field), problem, null);
   }
 
-  /** A problem with the file as a whole (missing, unreadable, not a Cargo file). */
+  /** Returns the exception of a problem with the file as a whole (missing, unreadable, not a Cargo file). */
   public static CargoFileException inFile(String file, String problem, Throwable cause) {
     return new CargoFileException(file, 0, 0, null, problem, cause);
   }
@@ -64,27 +64,27 @@ public final class CargoFileException extends RuntimeException {
     return renamed;
   }
 
-  /** The file as the user would name it (usually relative to the workspace root). */
+  /** Returns the file as the user would name it (usually relative to the workspace root). */
   public String file() {
     return file;
   }
 
-  /** The 1-based line, when known. */
+  /** Returns the 1-based line, when known. */
   public OptionalInt line() {
     return line > 0 ? OptionalInt.of(line) : OptionalInt.empty();
   }
 
-  /** The 1-based column, when known. */
+  /** Returns the 1-based column, when known. */
   public OptionalInt column() {
     return column > 0 ? OptionalInt.of(column) : OptionalInt.empty();
   }
 
-  /** The dotted field the problem is in, when it concerns one value. */
+  /** Returns the dotted field the problem is in, when it concerns one value. */
   public Optional<String> field() {
     return Optional.ofNullable(field);
   }
 
-  /** The problem alone, without the location. */
+  /** Returns the problem alone, without the location. */
   public String problem() {
     return problem;
   }

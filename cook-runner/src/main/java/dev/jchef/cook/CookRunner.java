@@ -71,7 +71,7 @@ public final class CookRunner {
     this.cache = checkNotNull(cache);
   }
 
-  /** A runner for the directory {@code root}, with this process's environment and output. */
+  /** Returns a runner for the directory {@code root}, with this process's environment and output. */
   public static CookRunner in(Path root, CookOptions options) {
     return new CookRunner(
         root, options, System.getenv(),
@@ -84,13 +84,13 @@ public final class CookRunner {
         Optional.empty());
   }
 
-  /** This runner with another environment for cargo. */
+  /** Returns this runner with another environment for cargo. */
   public CookRunner withEnvironment(Map<String, String> newEnvironment) {
     return new CookRunner(root, options, newEnvironment, listener, terminal, interrupt, cache);
   }
 
   /**
-   * This runner printing to other writers, as the command line does ({@link
+   * Returns this runner printing to other writers, as the command line does ({@link
    * CookListener#printing}): {@code out} gets whatever tools print on cargo's standard output,
    * {@code err} cargo's messages, jchef's notes and warnings and the progress, drawn for a
    * terminal when {@code isTerminal} (cargo's colours too).
@@ -101,7 +101,7 @@ public final class CookRunner {
   }
 
   /**
-   * This runner telling {@code newListener} what happens ({@link CookEvent}s: progress, cargo's
+   * Returns this runner telling {@code newListener} what happens ({@link CookEvent}s: progress, cargo's
    * lines, notes, warnings) instead of printing it; cargo's lines come without colours.
    */
   public CookRunner withListener(CookListener newListener) {
@@ -109,7 +109,7 @@ public final class CookRunner {
   }
 
   /**
-   * This runner stopping its cook when {@code newInterrupt} is raised (from a signal handler, on
+   * Returns this runner stopping its cook when {@code newInterrupt} is raised (from a signal handler, on
    * Ctrl-C or a cancelled job): cargo and the processes it started are ended, what the dummies
    * compiled to is removed and the lock released, and the cook throws a {@link CookException}
    * whose {@link CookException#interrupted()} is true. Only cooks ({@link #cook}, {@link
@@ -120,7 +120,7 @@ public final class CookRunner {
   }
 
   /**
-   * This runner sharing cooked states through {@code newCache} ({@code --cache-from}, {@code
+   * Returns this runner sharing cooked states through {@code newCache} ({@code --cache-from}, {@code
    * --cache-to}). Before cargo runs, a {@link #cook} fetches the state stored for its exact key,
    * else the newest of its scope ({@link CookCacheKey}), runs {@code cargo fetch}, and restores the
    * state's units into cargo's unit directory ({@link CookState}: checked as untrusted input; units
@@ -246,7 +246,7 @@ public final class CookRunner {
   }
 
   /**
-   * The real build of a workspace built in member layers, its final step: keeps the layer
+   * Builds a workspace built in member layers, its final step: keeps the layer
    * packages' units fresh exactly when their content is what the units were built from ({@link
    * LayerFreshness}), runs {@code cargo build} with this runner's options, and, when it succeeds,
    * records the content the layer packages' units were built from, so that the next build (in

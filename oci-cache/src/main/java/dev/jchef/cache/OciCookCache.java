@@ -69,7 +69,7 @@ public final class OciCookCache implements CookCache {
   }
 
   /**
-   * A cache fetching from the repositories {@code cacheFrom} (in that order) and storing to {@code
+   * Returns a cache fetching from the repositories {@code cacheFrom} (in that order) and storing to {@code
    * cacheTo}, with this process's environment for credentials.
    *
    * @throws IllegalArgumentException when a reference is not a repository ({@code
@@ -81,12 +81,12 @@ public final class OciCookCache implements CookCache {
         Optional.empty(), DEFAULT_TIMEOUT, System.getenv());
   }
 
-  /** This cache logging in with {@code newLogin} instead of the stored credentials. */
+  /** Returns this cache logging in with {@code newLogin} instead of the stored credentials. */
   public OciCookCache withLogin(RegistryLogin newLogin) {
     return new OciCookCache(cacheFrom, cacheTo, Optional.of(newLogin), timeout, environment);
   }
 
-  /** This cache abandoning a registry that makes no progress for {@code newTimeout}. */
+  /** Returns this cache abandoning a registry that makes no progress for {@code newTimeout}. */
   public OciCookCache withTimeout(Duration newTimeout) {
     if (newTimeout.isNegative() || newTimeout.isZero()) {
       throw new IllegalArgumentException("the cache timeout must be positive, not " + newTimeout);
@@ -95,7 +95,7 @@ public final class OciCookCache implements CookCache {
   }
 
   /**
-   * This cache finding credentials files with {@code newEnvironment} ({@code DOCKER_CONFIG},
+   * Returns this cache finding credentials files with {@code newEnvironment} ({@code DOCKER_CONFIG},
    * {@code REGISTRY_AUTH_FILE}, {@code HOME}, {@code XDG_RUNTIME_DIR}).
    */
   public OciCookCache withEnvironment(Map<String, String> newEnvironment) {

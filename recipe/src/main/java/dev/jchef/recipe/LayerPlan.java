@@ -80,7 +80,7 @@ public final class LayerPlan {
   }
 
   /**
-   * Reads a plan file.
+   * Returns the plan in the file {@code file}.
    *
    * @param shown how errors name the file
    * @throws RecipeException when there is no such file, saying how to make one
@@ -96,7 +96,7 @@ public final class LayerPlan {
   }
 
   /**
-   * Parses a plan's text.
+   * Returns the plan {@code text} holds.
    *
    * @throws CargoFileException naming {@code shown} and the line, or the field
    */
@@ -131,7 +131,7 @@ public final class LayerPlan {
     return result.build();
   }
 
-  /** The plan as {@code jchef-layers.toml} text; {@link #parse} reads it back. */
+  /** Returns the plan as {@code jchef-layers.toml} text; {@link #parse} reads it back. */
   public String toToml() {
     StringBuilder text = new StringBuilder();
     text.append("# Which workspace packages a container build compiles in which step after cook, written by\n")
@@ -150,24 +150,32 @@ public final class LayerPlan {
     return "[" + String.join(", ", quoted) + "]";
   }
 
-  /** The packages of layer {@code layer}, counted from 1. */
+  /**
+   * Returns the packages of layer {@code layer}, counted from 1.
+   *
+   * @throws IllegalArgumentException when the plan has no such layer
+   */
   public List<String> members(int layer) {
     checkArgument(layer >= 1 && layer <= layers.size(), "the plan has layers 1 to %s, not %s", layers.size(), layer);
     return layers.get(layer - 1);
   }
 
-  /** The packages of layers 1 to {@code layer}: those real in that layer's step. */
+  /**
+   * Returns the packages of layers 1 to {@code layer}: those real in that layer's step, in order.
+   *
+   * @throws IllegalArgumentException when the plan has no such layer
+   */
   public Set<String> membersThrough(int layer) {
     checkArgument(layer >= 1 && layer <= layers.size(), "the plan has layers 1 to %s, not %s", layers.size(), layer);
     return layers.subList(0, layer).stream().flatMap(List::stream).collect(ImmutableSet.toImmutableSet());
   }
 
-  /** Every package in a layer (not the final step's). */
+  /** Returns every package in a layer (not the final step's), in order. */
   public Set<String> layerMembers() {
     return membersThrough(layers.size());
   }
 
-  /** Every package of the plan, in order: the layers', then the final step's. */
+  /** Returns every package of the plan, in order: the layers', then the final step's. */
   public List<String> packages() {
     Set<String> all = new LinkedHashSet<>();
     layers.forEach(all::addAll);

@@ -92,7 +92,7 @@ public final class RecipeDiff {
     return new RecipeDiff(ImmutableList.copyOf(files));
   }
 
-  /** Whether the recipes are equal in every part a diff looks at. */
+  /** Returns whether the recipes are equal in every part a diff looks at. */
   public boolean isEmpty() {
     return files.isEmpty();
   }
@@ -102,7 +102,7 @@ public final class RecipeDiff {
     return files;
   }
 
-  /** One line: the first change, and how many more there are. */
+  /** Returns one line: the first change, and how many more there are. */
   public String summary() {
     if (files.isEmpty()) {
       return "no change";
@@ -113,7 +113,7 @@ public final class RecipeDiff {
     return total > 1 ? line + " (+" + (total - 1) + " more)" : line;
   }
 
-  /** Every change, grouped under its file. */
+  /** Returns every change, grouped under its file, one per line. */
   public String render() {
     StringBuilder out = new StringBuilder();
     for (FileChanges file : files) {

@@ -25,13 +25,13 @@ public record RecipeManifest(
     targets = List.copyOf(targets);
   }
 
-  /** The manifest's directory relative to the workspace root: {@code crates/a}, {@code ""} for the root. */
+  /** Returns the manifest's directory relative to the workspace root: {@code crates/a}, {@code ""} for the root. */
   public String directory() {
     return directoryOf(relativePath);
   }
 
   /**
-   * The directory of a manifest path written as {@link #relativePath} is ({@code crates/a} for
+   * Returns the directory of a manifest path written as {@link #relativePath} is ({@code crates/a} for
    * {@code crates/a/Cargo.toml}, {@code ""} for {@code Cargo.toml}).
    */
   public static String directoryOf(String manifestPath) {

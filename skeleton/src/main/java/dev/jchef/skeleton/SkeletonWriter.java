@@ -120,7 +120,7 @@ public final class SkeletonWriter {
   }
 
   /**
-   * Whether the file at {@code path} (relative to the root, {@code /}-separated) is one this
+   * Returns whether the file at {@code path} (relative to the root, {@code /}-separated) is one this
    * writer wrote and nobody changed since: false for a file someone copied over it.
    */
   public boolean wrote(String path) {
