@@ -53,6 +53,59 @@ class CookOptionsTest {
   }
 
   @Test
+  void theBuilderGivesEveryFlagOneMethod() {
+    CookOptions options =
+        CookOptions.builder()
+            .profile("dist").target("x86_64-unknown-linux-musl").target("aarch64-unknown-linux-gnu")
+            .targetDirectory(Path.of("out")).jobs(4).timings(true)
+            .features(List.of("a")).features(List.of("b")).allFeatures(true).noDefaultFeatures(true)
+            .unstableFlags(List.of("build-std", "timings"))
+            .workspace(true).exclude(List.of("xtask"))
+            .lib(true).bins(List.of("server")).allBins(true).examples(List.of("demo")).tests(List.of("it"))
+            .benches(List.of("speed")).allOf(true, true, true, true)
+            .manifestPath(Path.of("sub/Cargo.toml")).locked(true).offline(true).frozen(true)
+            .verbose(true)
+            .build();
+
+    assertEquals(
+        List.of(
+            "--profile", "dist", "--target", "x86_64-unknown-linux-musl", "--target", "aarch64-unknown-linux-gnu",
+            "--target-dir", "out", "--timings", "--jobs", "4",
+            "--no-default-features", "--features", "a,b", "--all-features",
+            "-Z", "build-std", "-Z", "timings",
+            "--workspace", "--exclude", "xtask",
+            "--lib", "--bin", "server", "--bins", "--example", "demo", "--examples", "--test", "it", "--tests",
+            "--bench", "speed", "--benches", "--all-targets",
+            "--manifest-path", "sub/Cargo.toml", "--offline", "--frozen", "--locked",
+            "--verbose"),
+        options.cargoArguments());
+    assertEquals(options, options.toBuilder().build());
+    assertEquals(Optional.of(Path.of("sub/Cargo.toml")), options.manifestPath());
+    assertEquals(new BuildProfile("dist"), options.profile());
+  }
+
+  @Test
+  void theBuilderChoosesTheSubcommandAndJchefsOwnFlags() {
+    CookOptions options = CookOptions.builder().check().noStd(true).sccache(true).build();
+
+    assertEquals(CargoSubcommand.CHECK, options.subcommand());
+    assertEquals(List.of(true, true), List.of(options.noStd(), options.sccache()));
+    assertEquals(CargoSubcommand.NO_BUILD, CookOptions.builder().noBuild().build().subcommand());
+    assertEquals(CookOptions.defaults(), CookOptions.builder().build());
+    assertEquals(CookOptions.defaults().withProfile(BuildProfile.RELEASE), CookOptions.builder().release().build());
+    assertEquals("cargo check --release (--no-std)", CookOptions.builder().check().release().noStd(true).build().toString());
+  }
+
+  @Test
+  void theBuilderRefusesFlagsThatContradictEachOther() {
+    assertEquals(
+        "--release and --profile dist both choose a profile: give one of them",
+        assertThrows(IllegalArgumentException.class, () -> CookOptions.builder().release().profile("dist").build())
+            .getMessage());
+    assertThrows(IllegalArgumentException.class, () -> CookOptions.builder().jobs(0));
+  }
+
+  @Test
   void excludeNeedsWorkspaceAsInCargo() {
     assertEquals(
         "exclude needs workspace: cargo excludes packages only from the whole workspace",
