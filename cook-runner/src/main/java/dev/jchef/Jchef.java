@@ -23,6 +23,7 @@ import dev.jchef.skeleton.SkeletonReport;
 import dev.jchef.skeleton.SkeletonWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -257,15 +258,21 @@ public final class Jchef {
     }
 
     /**
-     * Cooks {@code recipe}: writes it to {@code recipe.json} in the build directory, writes its
-     * skeleton there and builds the dependencies ({@code jchef cook}).
+     * Cooks {@code recipe}: writes its skeleton into the build directory (made when missing) and
+     * builds the dependencies ({@code jchef cook}); {@link Jchef#writeRecipe} keeps the recipe in a
+     * file when you want one there too.
      *
      * @return what was compiled, found fresh and removed, and how long it took
+     * @throws dev.jchef.skeleton.SkeletonRefusedException when a file the skeleton would write holds
+     *     real work; nothing is written
+     * @throws dev.jchef.cook.CookException when cargo is missing or fails (its exit status), or an
+     *     interrupt stopped the cook ({@code interrupted()})
+     * @throws IllegalStateException with {@link #cacheFrom}/{@link #cacheTo} but no {@code
+     *     dev.jchef:oci-cache} on the class or module path
+     * @throws IllegalArgumentException when the build directory is a file
      */
     public CookResult run(Recipe recipe) {
-      Path recipeFile = directory.resolve("recipe.json");
-      RecipeFile.write(recipeFile, recipe);
-      return runner().cook(recipe, Optional.of(recipeFile));
+      return cookingRunner().cook(recipe, Optional.empty());
     }
 
     /**
@@ -281,9 +288,11 @@ public final class Jchef {
      * cook's options).
      *
      * @return what cargo compiled: after a cook, only the workspace's own packages
+     * @throws dev.jchef.cook.CookException when cargo is missing or fails (its exit status), or an
+     *     interrupt stopped it ({@code interrupted()})
      */
     public RealBuild.Report build() {
-      return RealBuild.run(directory, options, environment, listener());
+      return runner().build();
     }
 
     /** Builds the real sources of a workspace built in member layers ({@code jchef build}). */
@@ -291,11 +300,18 @@ public final class Jchef {
       return runner().build(plan);
     }
 
+    /** The runner of this cook's directory, options, environment, listener and interrupt. */
     private CookRunner runner() {
-      CookRunner runner = CookRunner.in(directory, options).withEnvironment(environment).withListener(listener());
-      if (interrupt.isPresent()) {
-        runner = runner.withInterrupt(interrupt.get());
+      if (Files.exists(directory) && !Files.isDirectory(directory)) {
+        throw new IllegalArgumentException(directory + ": not a directory: a cook needs a build directory (made when missing)");
       }
+      CookRunner runner = CookRunner.in(directory, options).withEnvironment(environment).withListener(listener());
+      return interrupt.isPresent() ? runner.withInterrupt(interrupt.get()) : runner;
+    }
+
+    /** {@link #runner()} with this cook's cache, if it has one. */
+    private CookRunner cookingRunner() {
+      CookRunner runner = runner();
       Optional<CookCache> chosen = cache.or(this::registryCache);
       return chosen.isPresent() ? runner.withCache(chosen.get()) : runner;
     }
@@ -308,7 +324,13 @@ public final class Jchef {
           ServiceLoader.load(CookCacheProvider.class, Jchef.class.getClassLoader()).findFirst()
               .orElseThrow(() -> new IllegalStateException(
                   "cacheFrom/cacheTo need a registry cache: add dev.jchef:oci-cache to the class or module path"));
-      return Optional.of(provider.open(cacheFrom, cacheTo, environment));
+      try {
+        return Optional.of(provider.open(cacheFrom, cacheTo, environment));
+      } catch (LinkageError e) {
+        // A runtime without a module the registry client needs: the cache is lost, not the cook.
+        listener().on(new CookEvent.Warning("cache: not used: the registry client cannot load: " + e + "; cooking without it"));
+        return Optional.empty();
+      }
     }
 
     private CookListener listener() {

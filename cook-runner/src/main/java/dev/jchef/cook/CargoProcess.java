@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs cargo on the skeleton: {@code cargo <subcommand> --message-format
@@ -76,40 +77,80 @@ final class CargoProcess {
       throw new CookException(1, "cannot start " + executable + ": " + e.getMessage());
     }
     interrupt.running(process);
+    AtomicReference<IOException> lost = new AtomicReference<>();
+    Thread stdout = new Thread(() -> read(process, progress, messages, lost), "cargo-stdout");
     Thread stderr = new Thread(() -> forward(process, progress), "cargo-stderr");
+    stdout.start();
     stderr.start();
-    try (BufferedReader lines =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    int exitCode;
+    try {
       process.getOutputStream().close();
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        parse(line, progress, messages);
-      }
+      stdout.join();
       stderr.join();
-      int exitCode = process.waitFor();
+      exitCode = process.waitFor();
       interrupt.finished();
       if (exitCode == SIGINT_STATUS || exitCode == SIGTERM_STATUS) {
         // cargo was ended by a signal that a terminal (Ctrl-C) or a cancelled job sends to this
         // process too; its handler may raise the interrupt a moment after cargo is gone.
         interrupt.awaitRaised(SIGNAL_DELIVERY);
       }
-      if (interrupt.raised()) {
-        progress.clear();
-        interrupt.awaitStopped();
-        throw CookException.byInterrupt();
-      }
-      progress.finish();
-      if (exitCode != 0) {
-        throw new CookException(
-            exitCode,
-            "cargo " + options.subcommand().cargoName() + " failed with exit status " + exitCode
-                + " (cargo's messages above say why)");
+    } catch (InterruptedException e) {
+      // This thread was interrupted (a cancelled Future, an executor shut down): stop as a raised
+      // CookInterrupt stops, and say so once the cook has cleaned up (CookRunner sets the flag
+      // again; its file channels would not work with it set).
+      interrupt.raise();
+      awaitUninterruptibly(List.of(stdout, stderr));
+      process.onExit().join();
+      interrupt.finished();
+      progress.clear();
+      interrupt.awaitStopped();
+      throw CookException.byThreadInterrupt();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to cargo", e);
+    }
+    if (lost.get() != null) {
+      throw new UncheckedIOException("cannot read cargo's output", lost.get());
+    }
+    if (interrupt.raised()) {
+      progress.clear();
+      interrupt.awaitStopped();
+      throw CookException.byInterrupt();
+    }
+    progress.finish();
+    if (exitCode != 0) {
+      throw new CookException(
+          exitCode,
+          "cargo " + options.subcommand().cargoName() + " failed with exit status " + exitCode
+              + " (cargo's messages above say why)");
+    }
+  }
+
+  /** Reads cargo's standard output to its end: its JSON messages, and the lines its tools print. */
+  private void read(Process process, CookProgress progress, CargoMessages messages, AtomicReference<IOException> lost) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        parse(line, progress, messages);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read cargo's output", e);
-    } catch (InterruptedException e) {
-      process.destroy();
-      Thread.currentThread().interrupt();
-      throw new CookException(130, "interrupted while cargo was running");
+      lost.set(e);
+    }
+  }
+
+  private static void awaitUninterruptibly(List<Thread> threads) {
+    boolean interrupted = false;
+    for (Thread thread : threads) {
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      // Another interrupt came while waiting: it is the same request.
+      Thread.interrupted();
     }
   }
 

@@ -37,7 +37,7 @@ record CompilationOptions(
     targets = ImmutableList.copyOf(targets);
     checkNotNull(targetDirectory);
     checkNotNull(jobs);
-    checkArgument(jobs.orElse(1) >= 1, "jobs must be at least 1, not %s", jobs);
+    checkArgument(jobs.orElse(1) >= 1, "jobs must be at least 1, not %s", jobs.orElse(1));
   }
 
   public CompilationOptions withProfile(BuildProfile value) {

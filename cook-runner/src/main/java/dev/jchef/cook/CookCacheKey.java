@@ -45,7 +45,7 @@ public record CookCacheKey(String exact, String scope) {
     put(scope, FORMAT);
     put(scope, CookKey.toolchain(root, environment));
     put(scope, String.valueOf(options.subcommand().cargoName()));
-    put(scope, String.join("\u0000", whatDecidesOutputs(options).cargoArguments()));
+    put(scope, String.join("\u0000", options.withoutRunFlags().cargoArguments()));
     put(scope, String.valueOf(options.noStd()));
     new TreeMap<>(environment).forEach(
         (name, value) -> {
@@ -61,15 +61,6 @@ public record CookCacheKey(String exact, String scope) {
     put(exact, scopeKey);
     put(exact, recipe.fingerprint());
     return new CookCacheKey(exact.hash().toString(), scopeKey);
-  }
-
-  /** The options without what changes how cargo works but not what it makes: jobs, timings, verbosity. */
-  private static CookOptions whatDecidesOutputs(CookOptions options) {
-    CompilationOptions compilation = options.compilation();
-    return options
-        .withCompilation(new CompilationOptions(
-            compilation.profile(), compilation.targets(), compilation.targetDirectory(), java.util.OptionalInt.empty(), false))
-        .withVerbose(false);
   }
 
   private static boolean decidesCompilation(String name) {

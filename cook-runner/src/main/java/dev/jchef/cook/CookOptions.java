@@ -140,6 +140,16 @@ public final class CookOptions {
     return sccache;
   }
 
+  /**
+   * These options without what changes how cargo works but not what it makes ({@code --jobs},
+   * {@code --timings}, {@code --verbose}): what cache keys hold.
+   */
+  CookOptions withoutRunFlags() {
+    return withCompilation(new CompilationOptions(
+            compilation.profile(), compilation.targets(), compilation.targetDirectory(), OptionalInt.empty(), false))
+        .withVerbose(false);
+  }
+
   CookOptions withSubcommand(CargoSubcommand value) {
     return new CookOptions(value, compilation, features, packages, targets, manifest, unstableFlags, verbose, noStd, sccache);
   }

@@ -112,8 +112,9 @@ public final class CookRunner {
    * Returns this runner stopping its cook when {@code newInterrupt} is raised (from a signal handler, on
    * Ctrl-C or a cancelled job): cargo and the processes it started are ended, what the dummies
    * compiled to is removed and the lock released, and the cook throws a {@link CookException}
-   * whose {@link CookException#interrupted()} is true. Only cooks ({@link #cook}, {@link
-   * #cookLayer}) heed it.
+   * whose {@link CookException#interrupted()} is true. Cooks and builds heed it ({@link #cook},
+   * {@link #cookLayer}, {@link #build()}, {@link #build(LayerPlan)}); an interrupt of the thread
+   * running one stops it the same way.
    */
   public CookRunner withInterrupt(CookInterrupt newInterrupt) {
     return new CookRunner(root, options, environment, listener, terminal, newInterrupt, cache);
@@ -139,7 +140,11 @@ public final class CookRunner {
    * @throws CookException when cargo is missing or fails (with cargo's exit status)
    */
   public CookResult cook(Recipe recipe, Optional<Path> recipeFile) {
-    return run(recipe, recipeFile, options, ImmutableSet.of(), Optional.empty());
+    try {
+      return run(recipe, recipeFile, options, ImmutableSet.of(), Optional.empty());
+    } catch (CookException e) {
+      throw e.restoringThreadInterrupt();
+    }
   }
 
   /**
@@ -194,7 +199,7 @@ public final class CookRunner {
       return run(layerRecipe, recipeFile, layerOptions, real, Optional.of(packageNames(real)));
     } catch (CookException e) {
       if (e.interrupted()) {
-        throw e;
+        throw e.restoringThreadInterrupt();
       }
       // The step has only its packages' directories: a file they read from outside (a README a
       // crate's documentation includes, a file a build script reads) is not here unless copied.
@@ -246,6 +251,18 @@ public final class CookRunner {
   }
 
   /**
+   * Builds the real sources in this runner's directory ({@code cargo build} with its options and
+   * environment), after a cook there and the real sources copied in.
+   *
+   * @return what cargo compiled: after a cook, only the workspace's own packages
+   * @throws CookException when cargo is missing or fails (its exit status), or this runner's
+   *     interrupt stopped it
+   */
+  public RealBuild.Report build() {
+    return RealBuild.run(root, options, environment, listener, interrupt);
+  }
+
+  /**
    * Builds a workspace built in member layers, its final step: keeps the layer
    * packages' units fresh exactly when their content is what the units were built from ({@link
    * LayerFreshness}), runs {@code cargo build} with this runner's options, and, when it succeeds,
@@ -261,7 +278,7 @@ public final class CookRunner {
     Map<String, String> cargoEnvironment = cargoEnvironment(Optional.empty());
     LayerFreshness freshness = freshness(packageNames(plan.layerMembers()), cargoEnvironment, options);
     LayerFreshness.Prepared prepared = freshness.prepare();
-    RealBuild.Report report = RealBuild.run(root, options, cargoEnvironment, listener);
+    RealBuild.Report report = RealBuild.run(root, options, cargoEnvironment, listener, interrupt);
     freshness.record(prepared);
     return report;
   }

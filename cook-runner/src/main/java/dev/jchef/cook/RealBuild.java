@@ -74,10 +74,20 @@ public final class RealBuild {
    * happens instead of printing it.
    */
   public static Report run(Path directory, CookOptions options, Map<String, String> environment, CookListener listener) {
+    return run(directory, options, environment, listener, new CookInterrupt());
+  }
+
+  /** {@link #run(Path, CookOptions, Map, CookListener)}, stopped when {@code interrupt} is raised. */
+  static Report run(
+      Path directory, CookOptions options, Map<String, String> environment, CookListener listener, CookInterrupt interrupt) {
     long start = System.nanoTime();
-    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), environment);
+    CargoProcess cargo = new CargoProcess(Executables.cargo(environment), environment, interrupt);
     CargoMessages messages = new CargoMessages();
-    cargo.run(directory, options, new CookProgress(listener, 0), messages, false);
+    try {
+      cargo.run(directory, options, new CookProgress(listener, 0), messages, false);
+    } catch (CookException e) {
+      throw e.restoringThreadInterrupt();
+    }
     TreeSet<String> registry = new TreeSet<>();
     TreeSet<String> workspace = new TreeSet<>();
     TreeSet<Path> shipped = new TreeSet<>();

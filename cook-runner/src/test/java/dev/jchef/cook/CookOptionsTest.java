@@ -97,12 +97,24 @@ class CookOptionsTest {
   }
 
   @Test
+  void jobsTimingsAndVerbosityLeaveTheKeysAlone() {
+    CookOptions options = CookOptions.builder().release().features(List.of("a")).build();
+
+    assertEquals(
+        options.withoutRunFlags().cargoArguments(),
+        options.toBuilder().jobs(2).timings(true).verbose(true).build().withoutRunFlags().cargoArguments());
+    assertEquals(List.of("--release", "--features", "a"), options.withoutRunFlags().cargoArguments());
+  }
+
+  @Test
   void theBuilderRefusesFlagsThatContradictEachOther() {
     assertEquals(
         "--release and --profile dist both choose a profile: give one of them",
         assertThrows(IllegalArgumentException.class, () -> CookOptions.builder().release().profile("dist").build())
             .getMessage());
-    assertThrows(IllegalArgumentException.class, () -> CookOptions.builder().jobs(0));
+    assertEquals(
+        "jobs must be at least 1, not 0",
+        assertThrows(IllegalArgumentException.class, () -> CookOptions.builder().jobs(0)).getMessage());
   }
 
   @Test

@@ -31,8 +31,14 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * copy gives the same recipe as preparing a checkout of the commit.
  */
 public final class GitWorkspaceSource {
-  private static final Set<String> ROOT_FILES =
-      Set.of("Cargo.lock", ".cargo/config", ".cargo/config.toml", "rust-toolchain", "rust-toolchain.toml");
+  /**
+   * The files read whole besides manifests, by name: the workspace root's lockfile, Cargo
+   * configuration and toolchain file. The root is not known until the tree is copied (the
+   * workspace may lie in a subdirectory of the repository, found from where prepare starts), so
+   * every directory's are.
+   */
+  private static final Set<String> WHOLE_FILES =
+      Set.of("Cargo.toml", "Cargo.lock", "rust-toolchain", "rust-toolchain.toml", ".cargo/config", ".cargo/config.toml");
 
   private GitWorkspaceSource() {}
 
@@ -65,6 +71,13 @@ public final class GitWorkspaceSource {
     return Planner.plan(find(repository, commit, workspacePath), bins);
   }
 
+  /** Returns the workspace of {@code revision}, read from an in-memory copy of its commit's tree. */
+  public static Workspace find(GitRevision revision) {
+    try (Repository repository = GitRepositories.open(revision.gitDirectory())) {
+      return find(repository, GitRepositories.commit(repository, revision.revision()), revision.workspacePath());
+    }
+  }
+
   /**
    * The workspace of {@code commit}, found as cargo would from {@code workspacePath} in a checkout
    * of it ({@link Workspace#find}), read from an in-memory copy ({@link #materialize}).
@@ -73,13 +86,6 @@ public final class GitWorkspaceSource {
    * @throws CargoFileException as {@link Workspace#find}, naming the file relative to the
    *     repository's root
    */
-  /** Returns the workspace of {@code revision}, read from an in-memory copy of its commit's tree. */
-  public static Workspace find(GitRevision revision) {
-    try (Repository repository = GitRepositories.open(revision.gitDirectory())) {
-      return find(repository, GitRepositories.commit(repository, revision.revision()), revision.workspacePath());
-    }
-  }
-
   static Workspace find(Repository repository, RevCommit commit, String workspacePath) {
     Path root = materialize(repository, commit);
     Path start = workspacePath.isEmpty() ? root : root.resolve(workspacePath);
@@ -99,11 +105,18 @@ public final class GitWorkspaceSource {
     } else if (mode == FileMode.SYMLINK) {
       String linkTarget = new String(read(reader, walk.getObjectId(0)), StandardCharsets.UTF_8);
       Files.createSymbolicLink(target, target.getFileSystem().getPath(linkTarget));
-    } else if (target.getFileName().toString().equals("Cargo.toml") || ROOT_FILES.contains(path)) {
+    } else if (readWhole(path)) {
       Files.write(target, read(reader, walk.getObjectId(0)));
     } else if (path.endsWith(".rs")) {
       Files.createFile(target); // only the name decides targets
     }
+  }
+
+  private static boolean readWhole(String path) {
+    String[] parts = path.split("/");
+    String name = parts[parts.length - 1];
+    String inDirectory = parts.length > 1 ? parts[parts.length - 2] + "/" + name : name;
+    return WHOLE_FILES.contains(name) || WHOLE_FILES.contains(inDirectory);
   }
 
   private static byte[] read(ObjectReader reader, ObjectId blob) throws IOException {

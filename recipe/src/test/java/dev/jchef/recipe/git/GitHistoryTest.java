@@ -1,22 +1,15 @@
 package dev.jchef.recipe.git;
 
-import dev.jchef.recipe.testing.GitRepositoryFixture;
-import dev.jchef.recipe.Recipe;
-
-import dev.jchef.recipe.plan.Planner;
-
-import dev.jchef.recipe.json.RecipeJson;
-
-import dev.jchef.recipe.git.GitRepositories;
-import dev.jchef.recipe.git.GitWorkspaceSource;
-import dev.jchef.recipe.git.RecipeHistory;
-
 import static dev.jchef.model.testing.Manifests.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jchef.model.testing.Fixture;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.json.RecipeJson;
+import dev.jchef.recipe.plan.Planner;
+import dev.jchef.recipe.testing.GitRepositoryFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +46,24 @@ class GitHistoryTest {
       Recipe fromGit = GitWorkspaceSource.prepare(repository.git.getRepository(), commit, "", List.of());
 
       assertEquals(RecipeJson.write(Planner.prepare(directory)), RecipeJson.write(fromGit));
+      assertTrue(fromGit.configFile().isPresent());
+      assertTrue(fromGit.toolchainFile().isPresent());
+    }
+  }
+
+  @Test
+  void aWorkspaceInASubdirectoryOfTheRepositoryKeepsItsLockfileConfigAndToolchainFile() {
+    Fixture nested = Fixture.of("README.md", "the repository's root", "Cargo.lock", "not this workspace's");
+    for (var file : PROJECT.files().entrySet()) {
+      nested = nested.with("sub/ws/" + file.getKey(), file.getValue());
+    }
+    try (GitRepositoryFixture repository = GitRepositoryFixture.init(directory)) {
+      repository.commit("first", nested);
+
+      Recipe fromGit = GitRevision.of(directory.resolve("sub/ws/app"), "HEAD").prepare(List.of());
+
+      assertEquals(RecipeJson.write(Planner.prepare(directory.resolve("sub/ws"))), RecipeJson.write(fromGit));
+      assertTrue(fromGit.lockFile().orElseThrow().contains("name = \"itoa\""), fromGit.lockFile().toString());
       assertTrue(fromGit.configFile().isPresent());
       assertTrue(fromGit.toolchainFile().isPresent());
     }
