@@ -1,8 +1,10 @@
 /**
- * Reading Cargo's files into immutable values, without running cargo: {@link
- * dev.jchef.model.workspace.Workspace} (members, targets, lockfile, config, toolchain file) and the values
- * it is made of. Everything is read through the {@link java.nio.file.Path}s passed in, so any
- * file system works, an in-memory one too.
+ * Reading Cargo's files into immutable values, without running cargo: a workspace's members,
+ * targets, lockfile, config and toolchain file, read as cargo reads them, for jchef's other modules
+ * (its package {@code dev.jchef.model.workspace} is exported to them only). The API is what errors
+ * and recipes speak of: {@link dev.jchef.model.CargoFileException}, {@link
+ * dev.jchef.model.TargetKind}, {@link dev.jchef.model.ToolchainFile}. Everything is read through
+ * the {@link java.nio.file.Path}s passed in, so any file system works, an in-memory one too.
  */
 module dev.jchef.model {
   requires com.google.common;

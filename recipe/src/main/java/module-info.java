@@ -1,9 +1,9 @@
 /**
  * The recipe: {@link dev.jchef.recipe.Recipe}, what a dependency build needs from a workspace;
- * {@link dev.jchef.recipe.RecipeDiff} says why two recipes differ and {@link
- * dev.jchef.recipe.git.GitRevision} names a revision to prepare. Making one (the normalisation steps),
- * reading it from git, its JSON form and member layers are in packages of their own, for jchef's
- * modules only.
+ * {@link dev.jchef.recipe.RecipeDiff} says why two recipes differ, {@link
+ * dev.jchef.recipe.LayerPlan} which packages each member layer builds. Making one (the
+ * normalisation steps), reading it from git, its JSON form and planning layers are in packages of
+ * their own, for jchef's modules only; {@code dev.jchef.Jchef} is how a caller does them.
  */
 module dev.jchef.recipe {
   requires transitive dev.jchef.model;

@@ -48,7 +48,14 @@ import java.util.ServiceLoader;
  * read, naming it and the line), {@link dev.jchef.recipe.RecipeException} (no recipe can be made or
  * read), {@link dev.jchef.skeleton.SkeletonRefusedException} (the build directory holds files the
  * skeleton would overwrite), {@link dev.jchef.cook.CookException} (cargo missing or failing, with
- * its exit status).
+ * its exit status, or the cook interrupted), {@link java.io.UncheckedIOException} (a file cannot be
+ * read or written, naming it), {@link IllegalArgumentException} (an argument jchef cannot use:
+ * a build directory that is a file, contradicting options) and {@link IllegalStateException}
+ * ({@code cacheFrom}/{@code cacheTo} without {@code dev.jchef:oci-cache}).
+ *
+ * <p>cargo runs with the environment given ({@link Cook#environment}, else this process's): a
+ * machine without crates.io needs a {@code CARGO_HOME} whose {@code config.toml} replaces it with a
+ * vendored directory or a mirror, as cargo itself does.
  */
 public final class Jchef {
   private Jchef() {}
@@ -57,6 +64,10 @@ public final class Jchef {
    * Returns the recipe of the workspace {@code directory} belongs to (its root, a member, or a
    * directory inside one, found as cargo finds it), with every member: the same bytes on every
    * machine for the same dependency inputs ({@code jchef prepare}).
+   *
+   * @throws dev.jchef.model.CargoFileException when the directory does not exist, is in no
+   *     workspace, or a Cargo file cannot be read (naming it, the line and column)
+   * @throws dev.jchef.recipe.RecipeException when a package cannot be placed in a skeleton
    */
   public static Recipe prepare(Path directory) {
     return Planner.prepare(directory);
@@ -64,7 +75,12 @@ public final class Jchef {
 
   /**
    * Returns the recipe of the workspace {@code directory} belongs to, keeping only the members
-   * the binaries {@code bins} need ({@code jchef prepare --bin}).
+   * the binaries {@code bins} need ({@code jchef prepare --bin}): member package names or their
+   * binary targets' names; several give the union.
+   *
+   * @throws dev.jchef.model.CargoFileException as {@link #prepare(Path)}
+   * @throws dev.jchef.recipe.RecipeException when a name matches nothing (the message lists what
+   *     exists)
    */
   public static Recipe prepare(Path directory, String... bins) {
     return Planner.plan(Workspace.find(directory), List.of(bins));
@@ -74,17 +90,33 @@ public final class Jchef {
    * Returns the recipe of the workspace at {@code directory} as it was at the git revision {@code
    * revision} (a hash, branch, tag, {@code HEAD~3}), read from the repository without a checkout:
    * the same bytes as preparing a checkout of it ({@code jchef prepare --git-rev}).
+   *
+   * @throws dev.jchef.recipe.RecipeException when there is no repository there, or no such revision
+   * @throws dev.jchef.model.CargoFileException when a Cargo file of the revision cannot be read
    */
   public static Recipe prepareRevision(Path directory, String revision) {
     return GitRevision.of(directory, revision).prepare(List.of());
   }
 
-  /** Returns the recipe in {@code file} (recipe.json, jchef's or cargo-chef's). */
+  /**
+   * Returns the recipe in {@code file} (recipe.json, jchef's or cargo-chef's); fields it does not
+   * know are ignored.
+   *
+   * @throws dev.jchef.recipe.RecipeException naming the file: it does not exist, cannot be read, is
+   *     larger than 64 MiB, or is not a recipe (naming the field)
+   */
   public static Recipe readRecipe(Path file) {
     return RecipeFile.read(file);
   }
 
-  /** Writes {@code recipe} to {@code file} in one step: a reader never finds half a recipe. */
+  /**
+   * Writes {@code recipe} to {@code file} in one step (missing directories made): a reader never
+   * finds half a recipe, and a failed write leaves the old file.
+   *
+   * @throws dev.jchef.recipe.RecipeException when something other than a recipe is at {@code file}
+   *     (a source, a manifest, a directory): it is never replaced
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public static void writeRecipe(Path file, Recipe recipe) {
     RecipeFile.write(file, recipe);
   }
@@ -112,6 +144,9 @@ public final class Jchef {
    * Returns a plan of at most {@code maxLayers} member layers for the workspace at {@code
    * directory}, from the last 200 commits of its git history, compile times estimated from the
    * size of each package's sources ({@code jchef layers}).
+   *
+   * @throws dev.jchef.recipe.RecipeException when the workspace is in no git repository
+   * @throws dev.jchef.model.CargoFileException when a Cargo file cannot be read
    */
   public static LayerPlan planLayers(Path directory, int maxLayers) {
     Workspace workspace = Workspace.find(directory);
@@ -218,7 +253,9 @@ public final class Jchef {
     /**
      * Returns this cook restoring the closest cooked state from the OCI repositories {@code
      * repositories} ({@code host[:port]/path}; {@code --cache-from}), tried in order. Needs {@code
-     * dev.jchef:oci-cache} on the class or module path.
+     * dev.jchef:oci-cache} on the class or module path; without it {@link #run} throws an {@link
+     * IllegalStateException} saying so. A registry that is down, slow or refuses the login costs a
+     * warning and a cook without the state, never the cook.
      */
     public Cook cacheFrom(String... repositories) {
       List<String> from = new ArrayList<>(cacheFrom);
@@ -247,9 +284,10 @@ public final class Jchef {
 
     /**
      * Returns the cook key of {@code recipe}: 64 hex digits that change exactly when the recipe,
-     * this cook's options or the toolchain ({@code cargo -V} and {@code rustc -vV}, run in the
-     * build directory, where a toolchain file can choose them) do; a cache of cooked directories is
-     * keyed by it.
+     * this cook's options (not {@code --jobs}, {@code --timings} or {@code --verbose}, which change
+     * how cargo works, not what it makes) or the toolchain do ({@code cargo -V} and {@code rustc
+     * -vV}, run in the build directory, or where rustup would look from it when it is not made
+     * yet); a cache of cooked directories is keyed by it. No cache is opened.
      *
      * @throws dev.jchef.cook.CookException when cargo or rustc cannot be found or run
      */

@@ -335,7 +335,7 @@ public final class CookOptions {
       return packages(new PackageSelection(now.packages(), on, now.exclude()));
     }
 
-    /** {@code --exclude SPEC}, repeatable; only with {@link #workspace}, as in cargo. */
+    /** {@code --exclude SPEC}, repeatable; adds to those given before, and turns {@link #workspace} on (cargo excludes only from the whole workspace). */
     public Builder exclude(List<String> specs) {
       PackageSelection now = options.packages;
       return packages(new PackageSelection(now.packages(), true, concat(now.exclude(), specs)));
@@ -443,8 +443,7 @@ public final class CookOptions {
      * Returns the options.
      *
      * @throws IllegalArgumentException when flags contradict each other, as cargo would refuse
-     *     them: two profiles ({@code --release} and {@code --profile}), {@code --exclude} without
-     *     {@code --workspace}
+     *     them: two profiles ({@code --release} and {@code --profile})
      */
     public CookOptions build() {
       checkArgument(profileFlags.size() <= 1,

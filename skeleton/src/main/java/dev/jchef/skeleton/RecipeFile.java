@@ -95,6 +95,9 @@ public final class RecipeFile {
    * @throws UncheckedIOException when it cannot be written; the old file, if any, is left as it was
    */
   public static void write(Path file, Recipe recipe) {
+    if (Files.isDirectory(file)) {
+      throw new RecipeException(file + ": is a directory; give the recipe file's path, such as " + file.resolve("recipe.json"));
+    }
     if (Files.exists(file) && !isEmptyOrARecipe(file)) {
       throw new RecipeException(
           file + ": exists and is not a recipe (a JSON object with a `skeleton` field); not replaced:"

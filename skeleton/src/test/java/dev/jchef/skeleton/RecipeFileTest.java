@@ -35,6 +35,18 @@ class RecipeFileTest {
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
+  void aDirectoryIsNamedAsOne(TestFileSystem fileSystem) {
+    Path directory = fileSystem.newDirectory();
+
+    RecipeException error = assertThrows(RecipeException.class, () -> RecipeFile.write(directory, RECIPE));
+
+    assertEquals(
+        directory + ": is a directory; give the recipe file's path, such as " + directory.resolve("recipe.json"),
+        error.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
   void refusesToReplaceASourceAManifestOrOtherJson(TestFileSystem fileSystem) throws IOException {
     Path directory = fileSystem.newDirectory();
     for (String[] file : new String[][] {

@@ -123,6 +123,16 @@ class WorkspaceFindTest {
 
   @ParameterizedTest
   @EnumSource(TestFileSystem.class)
+  void aDirectoryThatDoesNotExistIsNamedSo(TestFileSystem fileSystem) {
+    Path missing = fileSystem.newDirectory().resolve("nope");
+
+    CargoFileException error = assertThrows(CargoFileException.class, () -> Workspace.find(missing));
+
+    assertEquals(missing + ": no such directory", error.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
   void aWorkspacePointerToADirectoryWithoutAManifestNamesTheManifestThatHasIt(TestFileSystem fileSystem) {
     Path root = fileSystem.write(WORKSPACE.with("elsewhere/Cargo.toml", pkg("elsewhere") + "workspace = \"../nowhere\"\n"));
 
