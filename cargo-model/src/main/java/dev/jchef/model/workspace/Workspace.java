@@ -135,12 +135,15 @@ public final class Workspace {
    * <p>Errors name a file relative to {@code directory} when it lies under it, else by its
    * absolute path, so that the name leads to the file from where the command was started.
    *
-   * @throws CargoFileException as {@link #discover}, when there is no {@code Cargo.toml} in
-   *     {@code directory} or above it, or when the package there is not a member of the
+   * @throws CargoFileException as {@link #discover}, when {@code directory} does not exist (named
+   *     by its absolute path), when there is no {@code Cargo.toml} in {@code directory} or above it, or when the package there is not a member of the
    *     workspace above it (cargo refuses that too; the message names the root and what to change)
    */
   public static Workspace find(Path directory) {
     Path start = checkNotNull(directory).toAbsolutePath().normalize();
+    if (!Files.exists(start)) {
+      throw CargoFileException.inFile(start.toString(), "no such directory", null);
+    }
     try {
       return findFrom(start);
     } catch (CargoFileException e) {

@@ -24,14 +24,11 @@ final class WorkspaceRoot {
   /**
    * The root directory of the workspace {@code directory} lies in.
    *
-   * @throws CargoFileException when {@code directory} does not exist, there is no {@code
-   *     Cargo.toml} in it or above it, or a manifest on the way cannot be read
+   * @throws CargoFileException when there is no {@code Cargo.toml} in {@code directory} or above
+   *     it, or a manifest on the way cannot be read
    */
   static Path of(Path directory) {
     Path start = directory.toAbsolutePath().normalize();
-    if (!Files.exists(start)) {
-      throw CargoFileException.inFile(start.toString(), "no such directory", null);
-    }
     Path packageDirectory = start;
     while (!Files.isRegularFile(packageDirectory.resolve(Workspace.MANIFEST))) {
       packageDirectory = packageDirectory.getParent();
