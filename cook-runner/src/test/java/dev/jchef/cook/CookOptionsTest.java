@@ -13,6 +13,18 @@ import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 class CookOptionsTest {
+  /** Every flag of the two tests below, in the order cargo is given them. */
+  private static final List<String> EVERY_FLAG =
+      List.of(
+          "--profile", "dist", "--target", "x86_64-unknown-linux-musl", "--target", "aarch64-unknown-linux-gnu",
+          "--target-dir", "out", "--timings", "--jobs", "4",
+          "--no-default-features", "--features", "a,b", "--all-features",
+          "-Z", "build-std", "-Z", "timings",
+          "--workspace", "--exclude", "xtask",
+          "--lib", "--bin", "server", "--bins", "--example", "demo", "--examples", "--test", "it", "--tests",
+          "--bench", "speed", "--benches", "--all-targets",
+          "--manifest-path", "sub/Cargo.toml", "--offline", "--frozen", "--locked",
+          "--verbose");
 
   @Test
   void noFlagsIsAPlainDevBuild() {
@@ -38,18 +50,7 @@ class CookOptionsTest {
             .withManifest(new ManifestOptions(Optional.of(Path.of("sub/Cargo.toml")), true, true, true))
             .withVerbose(true);
 
-    assertEquals(
-        List.of(
-            "--profile", "dist", "--target", "x86_64-unknown-linux-musl", "--target", "aarch64-unknown-linux-gnu",
-            "--target-dir", "out", "--timings", "--jobs", "4",
-            "--no-default-features", "--features", "a,b", "--all-features",
-            "-Z", "build-std", "-Z", "timings",
-            "--workspace", "--exclude", "xtask",
-            "--lib", "--bin", "server", "--bins", "--example", "demo", "--examples", "--test", "it", "--tests",
-            "--bench", "speed", "--benches", "--all-targets",
-            "--manifest-path", "sub/Cargo.toml", "--offline", "--frozen", "--locked",
-            "--verbose"),
-        options.cargoArguments());
+    assertEquals(EVERY_FLAG, options.cargoArguments());
   }
 
   @Test
@@ -67,18 +68,7 @@ class CookOptionsTest {
             .verbose(true)
             .build();
 
-    assertEquals(
-        List.of(
-            "--profile", "dist", "--target", "x86_64-unknown-linux-musl", "--target", "aarch64-unknown-linux-gnu",
-            "--target-dir", "out", "--timings", "--jobs", "4",
-            "--no-default-features", "--features", "a,b", "--all-features",
-            "-Z", "build-std", "-Z", "timings",
-            "--workspace", "--exclude", "xtask",
-            "--lib", "--bin", "server", "--bins", "--example", "demo", "--examples", "--test", "it", "--tests",
-            "--bench", "speed", "--benches", "--all-targets",
-            "--manifest-path", "sub/Cargo.toml", "--offline", "--frozen", "--locked",
-            "--verbose"),
-        options.cargoArguments());
+    assertEquals(EVERY_FLAG, options.cargoArguments());
     assertEquals(options, options.toBuilder().build());
     assertEquals(Optional.of(Path.of("sub/Cargo.toml")), options.manifestPath());
     assertEquals(new BuildProfile("dist"), options.profile());
