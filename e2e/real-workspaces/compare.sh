@@ -18,4 +18,4 @@ mvn -q -B -Dstyle.color=never -f "$home/pom.xml" -pl cargo-model dependency:buil
   -Dmdep.outputFile="$classpath_file" >&2
 classpath="$home/cargo-model/target/classes:$home/cargo-model/target/test-classes:$(cat "$classpath_file")"
 
-exec java -cp "$classpath" dev.jchef.model.MetadataComparison "$@"
+exec java -cp "$classpath" dev.jchef.model.workspace.MetadataComparison "$@"
