@@ -335,10 +335,13 @@ public final class CookOptions {
       return packages(new PackageSelection(now.packages(), on, now.exclude()));
     }
 
-    /** {@code --exclude SPEC}, repeatable; adds to those given before, and turns {@link #workspace} on (cargo excludes only from the whole workspace). */
+    /**
+     * {@code --exclude SPEC}, repeatable; adds to those given before and, when {@code specs} is not
+     * empty, turns {@link #workspace} on (cargo excludes only from the whole workspace).
+     */
     public Builder exclude(List<String> specs) {
       PackageSelection now = options.packages;
-      return packages(new PackageSelection(now.packages(), true, concat(now.exclude(), specs)));
+      return packages(new PackageSelection(now.packages(), now.workspace() || !specs.isEmpty(), concat(now.exclude(), specs)));
     }
 
     private Builder packages(PackageSelection value) {

@@ -87,6 +87,13 @@ class CookOptionsTest {
   }
 
   @Test
+  void noExclusionLeavesThePackageSelectionAlone() {
+    assertEquals(
+        List.of("--package", "greeter"),
+        CookOptions.builder().packages(List.of("greeter")).exclude(List.of()).build().cargoArguments());
+  }
+
+  @Test
   void jobsTimingsAndVerbosityLeaveTheKeysAlone() {
     CookOptions options = CookOptions.builder().release().features(List.of("a")).build();
 

@@ -67,7 +67,7 @@ final class BuildCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private CookOptions options() {
+  CookOptions options() {
     return cargo.options(null, false, false, spec);
   }
 }

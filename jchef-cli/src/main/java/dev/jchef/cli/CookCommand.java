@@ -158,7 +158,7 @@ final class CookCommand implements Callable<Integer> {
     return Optional.of(username == null ? cache : cache.withLogin(new RegistryLogin(username, password)));
   }
 
-  private CookOptions options() {
+  CookOptions options() {
     return cargo.options(subcommand, noStd, sccache, spec);
   }
 

@@ -29,6 +29,9 @@ final class PackageFlags {
     if (!flags.exclude.isEmpty() && !flags.workspace) {
       throw new IllegalArgumentException("--exclude needs --workspace, as in cargo");
     }
-    options.packages(flags.packages).workspace(flags.workspace).exclude(flags.exclude);
+    options.packages(flags.packages).workspace(flags.workspace);
+    if (!flags.exclude.isEmpty()) {
+      options.exclude(flags.exclude);
+    }
   }
 }
