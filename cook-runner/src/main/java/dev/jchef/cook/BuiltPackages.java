@@ -1,7 +1,7 @@
 package dev.jchef.cook;
 
-import dev.jchef.model.internal.JchefFiles;
 import com.google.common.hash.Hashing;
+import dev.jchef.model.internal.JchefFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.jchef.cook;
 
-import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;

@@ -2,12 +2,10 @@ package dev.jchef.cook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jchef.model.testing.TestRegistry;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.Processes;
+import dev.jchef.model.testing.TestRegistry;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.json.RecipeJson;
@@ -26,6 +24,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * One end-to-end run of the cargo-chef technique with real cargo, as a container build does it:

@@ -1,11 +1,11 @@
 package dev.jchef.cook;
 
-import dev.jchef.model.internal.JchefFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.internal.JchefFiles;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.Recipe;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Member layers with real cargo, as a container build runs them: cook; layer 1 ({@code greeter})

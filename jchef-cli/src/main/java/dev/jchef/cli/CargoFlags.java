@@ -3,10 +3,10 @@ package dev.jchef.cli;
 import dev.jchef.cook.CookOptions;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The cargo flags {@code jchef cook} and {@code jchef build} share, a picocli mixin: {@code -Z},

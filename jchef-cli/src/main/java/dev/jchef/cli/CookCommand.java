@@ -1,10 +1,10 @@
 package dev.jchef.cli;
 
-import dev.jchef.cook.CookException;
-import dev.jchef.cook.CookInterrupt;
 import dev.jchef.cache.OciCookCache;
 import dev.jchef.cache.RegistryLogin;
 import dev.jchef.cook.CookCache;
+import dev.jchef.cook.CookException;
+import dev.jchef.cook.CookInterrupt;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookResult;
 import dev.jchef.cook.CookRunner;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code jchef cook}: writes the recipe's skeleton into the current directory and builds it, with

@@ -1,7 +1,7 @@
 package dev.jchef.cli;
 
-import dev.jchef.recipe.git.GitRevision;
 import dev.jchef.recipe.RecipeException;
+import dev.jchef.recipe.git.GitRevision;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

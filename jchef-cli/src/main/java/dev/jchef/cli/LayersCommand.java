@@ -1,15 +1,15 @@
 package dev.jchef.cli;
 
-import dev.jchef.recipe.layers.LayerPlanCheck;
-import dev.jchef.model.internal.JchefFiles;
 import dev.jchef.cook.BuildProfile;
 import dev.jchef.cook.CookOptions;
 import dev.jchef.cook.CookRunner;
 import dev.jchef.cook.LayerCheck;
+import dev.jchef.model.internal.JchefFiles;
 import dev.jchef.model.workspace.Member;
 import dev.jchef.model.workspace.Workspace;
-import dev.jchef.recipe.layers.CompileCosts;
 import dev.jchef.recipe.LayerPlan;
+import dev.jchef.recipe.layers.CompileCosts;
+import dev.jchef.recipe.layers.LayerPlanCheck;
 import dev.jchef.recipe.layers.LayerPlanner;
 import java.io.IOException;
 import java.io.PrintWriter;

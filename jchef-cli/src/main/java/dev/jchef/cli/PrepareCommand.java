@@ -1,9 +1,9 @@
 package dev.jchef.cli;
 
-import dev.jchef.recipe.git.GitWorkspaceSource;
 import dev.jchef.model.workspace.Workspace;
-import dev.jchef.recipe.layers.ProvidedFiles;
 import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.git.GitWorkspaceSource;
+import dev.jchef.recipe.layers.ProvidedFiles;
 import dev.jchef.recipe.plan.Planner;
 import dev.jchef.skeleton.RecipeFile;
 import java.io.PrintWriter;

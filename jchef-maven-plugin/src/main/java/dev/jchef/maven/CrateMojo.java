@@ -2,8 +2,8 @@ package dev.jchef.maven;
 
 import dev.jchef.Jchef;
 import dev.jchef.cook.CookException;
-import dev.jchef.cook.CookRunner;
 import dev.jchef.cook.CookOptions;
+import dev.jchef.cook.CookRunner;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

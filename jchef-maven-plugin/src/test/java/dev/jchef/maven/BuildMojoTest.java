@@ -2,9 +2,9 @@ package dev.jchef.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import dev.jchef.cook.RealBuild;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The line the build goal logs: what compiled, named as a reader names it, counts in agreement. */

@@ -1,8 +1,8 @@
 package dev.jchef.cache;
 
+import dev.jchef.model.testing.TestRegistry;
 import dev.jchef.model.workspace.Manifest;
 import dev.jchef.model.workspace.TomlTable;
-import dev.jchef.model.testing.TestRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;

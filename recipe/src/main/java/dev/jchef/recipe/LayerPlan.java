@@ -5,20 +5,17 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
+import dev.jchef.model.workspace.TomlTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which workspace packages a container build compiles in which step after cook: layers of package

@@ -4,12 +4,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.workspace.LockedPackage;
-import dev.jchef.model.workspace.Lockfile;
-import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.ToolchainFile;
 import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.internal.TomlWriter;
+import dev.jchef.model.workspace.LockedPackage;
+import dev.jchef.model.workspace.Lockfile;
+import dev.jchef.model.workspace.TomlTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,5 @@
 package dev.jchef.recipe;
 
-import dev.jchef.recipe.testing.GitRepositoryFixture;
-
-import dev.jchef.recipe.plan.Planner;
-
-import dev.jchef.recipe.json.RecipeJson;
-
-import dev.jchef.recipe.git.GitWorkspaceSource;
-import dev.jchef.recipe.git.RecipeHistory;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +8,11 @@ import dev.jchef.model.CargoFileException;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.Mutations;
 import dev.jchef.model.testing.TestFileSystem;
+import dev.jchef.recipe.git.GitWorkspaceSource;
+import dev.jchef.recipe.git.RecipeHistory;
+import dev.jchef.recipe.json.RecipeJson;
+import dev.jchef.recipe.plan.Planner;
+import dev.jchef.recipe.testing.GitRepositoryFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package dev.jchef.recipe;
 
-import dev.jchef.recipe.testing.Recipes;
-
 import static dev.jchef.model.testing.Manifests.pkg;
 import static dev.jchef.recipe.testing.Recipes.document;
 import static dev.jchef.recipe.testing.Recipes.lockfile;
@@ -12,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
+import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.recipe.testing.Recipes;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;

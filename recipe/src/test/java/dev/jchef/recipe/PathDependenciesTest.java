@@ -1,9 +1,5 @@
 package dev.jchef.recipe;
 
-import dev.jchef.recipe.testing.Recipes;
-
-import dev.jchef.recipe.plan.Planner;
-
 import static dev.jchef.model.testing.Manifests.pkg;
 import static dev.jchef.recipe.testing.Recipes.document;
 import static dev.jchef.recipe.testing.Recipes.manifest;
@@ -12,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.workspace.TomlTable;
-import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
+import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.model.workspace.Workspace;
+import dev.jchef.recipe.plan.Planner;
+import dev.jchef.recipe.testing.Recipes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

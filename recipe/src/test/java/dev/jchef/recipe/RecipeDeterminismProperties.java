@@ -1,15 +1,12 @@
 package dev.jchef.recipe;
 
-import dev.jchef.recipe.testing.Recipes;
-
-import dev.jchef.recipe.plan.Planner;
-
-import dev.jchef.recipe.json.RecipeJson;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
+import dev.jchef.recipe.json.RecipeJson;
+import dev.jchef.recipe.plan.Planner;
+import dev.jchef.recipe.testing.Recipes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.jchef.recipe;
 
-import dev.jchef.recipe.testing.Recipes;
-
 import static dev.jchef.model.testing.Manifests.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import dev.jchef.model.ToolchainFile;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
+import dev.jchef.recipe.testing.Recipes;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

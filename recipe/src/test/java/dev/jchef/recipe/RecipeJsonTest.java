@@ -1,13 +1,12 @@
 package dev.jchef.recipe;
 
-import dev.jchef.recipe.json.RecipeJson;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TargetKind;
 import dev.jchef.model.ToolchainFile;
+import dev.jchef.recipe.json.RecipeJson;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,7 @@
 package dev.jchef.recipe;
 
-import dev.jchef.recipe.plan.Planner;
-
 import dev.jchef.recipe.json.RecipeJson;
-
+import dev.jchef.recipe.plan.Planner;
 import java.nio.file.Path;
 
 /** Prints the recipe of the workspace {@code args[0]}: run in child JVMs by {@link RecipeBytesAcrossJvmsTest}. */

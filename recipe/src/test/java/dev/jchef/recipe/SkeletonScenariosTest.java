@@ -1,9 +1,5 @@
 package dev.jchef.recipe;
 
-import dev.jchef.recipe.plan.Planner;
-
-import dev.jchef.recipe.json.RecipeJson;
-
 import static dev.jchef.model.testing.Manifests.pkg;
 import static dev.jchef.recipe.testing.Recipes.document;
 import static dev.jchef.recipe.testing.Recipes.json;
@@ -12,15 +8,17 @@ import static dev.jchef.recipe.testing.Recipes.manifest;
 import static dev.jchef.recipe.testing.Recipes.paths;
 import static dev.jchef.recipe.testing.Recipes.prepare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.TargetKind;
-import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.ToolchainFile;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
+import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.recipe.json.RecipeJson;
+import dev.jchef.recipe.plan.Planner;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;

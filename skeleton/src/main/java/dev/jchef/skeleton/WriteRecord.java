@@ -1,7 +1,7 @@
 package dev.jchef.skeleton;
 
-import dev.jchef.model.internal.JchefFiles;
 import com.google.common.collect.ImmutableMap;
+import dev.jchef.model.internal.JchefFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.jchef.model.internal;
 
+import com.google.common.collect.ImmutableList;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.model.workspace.TomlTable;
-import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package dev.jchef.model.internal;
 
-import dev.jchef.model.workspace.TomlTable;
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.workspace.TomlTable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

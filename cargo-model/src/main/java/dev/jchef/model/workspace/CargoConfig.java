@@ -1,10 +1,9 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.CargoFileException;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
 import java.nio.file.Files;

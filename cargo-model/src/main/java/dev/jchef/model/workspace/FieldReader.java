@@ -1,9 +1,8 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.jchef.model.CargoFileException;
 import dev.jchef.model.internal.TomlWriter;
 import java.util.Optional;
 import java.util.function.BiFunction;

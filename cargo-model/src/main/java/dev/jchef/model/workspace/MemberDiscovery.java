@@ -1,21 +1,20 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.CargoFileException;
 import dev.jchef.model.internal.RelativePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.HashSet;
 import java.util.function.Supplier;
 
 /**

@@ -1,10 +1,9 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.TargetKind;
-
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.TargetKind;
 import java.util.Comparator;
 
 /**

@@ -1,8 +1,7 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.TargetKind;
-
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.TargetKind;
 import dev.jchef.model.internal.RelativePaths;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,12 +1,11 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-import dev.jchef.model.ToolchainFile;
-
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Iterables;
+import dev.jchef.model.CargoFileException;
+import dev.jchef.model.ToolchainFile;
 import dev.jchef.model.internal.RelativePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;

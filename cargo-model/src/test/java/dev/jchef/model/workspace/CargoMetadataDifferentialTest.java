@@ -1,24 +1,21 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-
-import dev.jchef.model.workspace.Workspace;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jchef.model.CargoFileException;
 import dev.jchef.model.testing.Cargo;
-import dev.jchef.model.testing.Processes;
 import dev.jchef.model.testing.Fixture;
+import dev.jchef.model.testing.Processes;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

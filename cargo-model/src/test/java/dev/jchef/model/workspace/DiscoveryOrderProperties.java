@@ -1,8 +1,5 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.workspace.Member;
-import dev.jchef.model.workspace.Workspace;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jchef.model.testing.Fixture;

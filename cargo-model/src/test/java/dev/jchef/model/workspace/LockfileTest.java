@@ -1,16 +1,11 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-
-import dev.jchef.model.workspace.LockedDependency;
-import dev.jchef.model.workspace.LockedPackage;
-import dev.jchef.model.workspace.Lockfile;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.CargoFileException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,10 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-import dev.jchef.model.ToolchainFile;
-
-import dev.jchef.model.workspace.CargoConfig;
-import dev.jchef.model.workspace.Lockfile;
-import dev.jchef.model.workspace.Manifest;
-import dev.jchef.model.workspace.Workspace;
-
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jchef.model.CargoFileException;
+import dev.jchef.model.ToolchainFile;
 import dev.jchef.model.testing.Mutations;
 import dev.jchef.model.testing.TestFileSystem;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,5 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-
-import dev.jchef.model.workspace.BuildSetting;
-import dev.jchef.model.workspace.Dependency;
-import dev.jchef.model.workspace.DependencyKind;
-import dev.jchef.model.workspace.DependencySpec;
-import dev.jchef.model.workspace.Inheritable;
-import dev.jchef.model.workspace.Manifest;
-import dev.jchef.model.workspace.PackageSection;
-import dev.jchef.model.workspace.TargetDeclaration;
-import dev.jchef.model.workspace.WorkspaceSection;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.jchef.model.CargoFileException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

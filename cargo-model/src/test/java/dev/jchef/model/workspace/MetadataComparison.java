@@ -1,15 +1,7 @@
 package dev.jchef.model.workspace;
 
 import dev.jchef.model.TargetKind;
-
-import dev.jchef.model.workspace.Manifest;
-import dev.jchef.model.workspace.Member;
-import dev.jchef.model.workspace.Target;
-import dev.jchef.model.workspace.Workspace;
-
 import dev.jchef.model.internal.RelativePaths;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import dev.jchef.model.testing.Cargo;
 import dev.jchef.model.testing.Processes;
 import java.io.IOException;
@@ -20,6 +12,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Members and targets in one comparable form, from {@code cargo metadata --no-deps} and from

@@ -1,15 +1,11 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-import dev.jchef.model.TargetKind;
-
-import dev.jchef.model.workspace.Target;
-import dev.jchef.model.workspace.Workspace;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.CargoFileException;
+import dev.jchef.model.TargetKind;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
 import java.util.List;

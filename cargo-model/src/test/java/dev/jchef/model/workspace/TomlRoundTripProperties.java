@@ -1,7 +1,5 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.workspace.TomlTable;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableList;

@@ -1,13 +1,10 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-
-import dev.jchef.model.workspace.Workspace;
-
 import static dev.jchef.model.testing.Manifests.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jchef.model.CargoFileException;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
 import java.nio.file.Path;

@@ -1,22 +1,17 @@
 package dev.jchef.model.workspace;
 
-import dev.jchef.model.CargoFileException;
-import dev.jchef.model.ToolchainFile;
-
-import dev.jchef.model.workspace.CargoConfig;
-import dev.jchef.model.workspace.Member;
-import dev.jchef.model.workspace.Workspace;
-
 import static dev.jchef.model.testing.Manifests.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jchef.model.CargoFileException;
+import dev.jchef.model.ToolchainFile;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,7 +1,6 @@
 package dev.jchef.recipe.git;
 
 import dev.jchef.recipe.RecipeException;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,13 +1,9 @@
 package dev.jchef.recipe.git;
 
-import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeException;
-
-import dev.jchef.recipe.git.GitRepositories;
-import dev.jchef.recipe.git.GitWorkspaceSource;
-
 import static java.util.Objects.requireNonNull;
 
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

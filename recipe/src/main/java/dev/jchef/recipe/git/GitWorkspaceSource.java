@@ -1,13 +1,11 @@
 package dev.jchef.recipe.git;
 
-import dev.jchef.recipe.git.GitRevision;
-import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.plan.Planner;
-
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.model.workspace.Workspace;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.plan.Planner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,15 @@
 package dev.jchef.recipe.git;
 
-import dev.jchef.recipe.git.GitRevision;
+import com.google.common.collect.ImmutableList;
+import dev.jchef.model.CargoFileException;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeDiff;
 import dev.jchef.recipe.RecipeException;
-
-import com.google.common.collect.ImmutableList;
-import dev.jchef.model.CargoFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -1,21 +1,14 @@
 package dev.jchef.recipe.json;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.jchef.model.TargetKind;
+import dev.jchef.model.ToolchainFile;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
 import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.recipe.RecipeTarget;
-
-import static com.google.common.base.Preconditions.checkNotNull;
-
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import com.google.common.collect.ImmutableList;
-import dev.jchef.model.TargetKind;
-import dev.jchef.model.ToolchainFile;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The recipe.json form of a {@link Recipe}, exactly cargo-chef's schema:

@@ -1,16 +1,14 @@
 package dev.jchef.recipe.layers;
 
-import dev.jchef.recipe.git.GitRevision;
-import dev.jchef.recipe.LayerPlan;
-import dev.jchef.recipe.RecipeException;
-
-import dev.jchef.recipe.git.GitRepositories;
-
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.workspace.Member;
 import dev.jchef.model.workspace.Workspace;
+import dev.jchef.recipe.LayerPlan;
+import dev.jchef.recipe.RecipeException;
+import dev.jchef.recipe.git.GitRepositories;
+import dev.jchef.recipe.git.GitRevision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,19 +1,17 @@
 package dev.jchef.recipe.layers;
 
+import com.google.common.collect.ImmutableList;
+import dev.jchef.model.internal.JchefFiles;
+import dev.jchef.model.internal.RelativePaths;
+import dev.jchef.model.internal.TomlReader;
+import dev.jchef.model.internal.TomlWriter;
+import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.recipe.LayerPlan;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
 import dev.jchef.recipe.RecipeManifest;
-
 import dev.jchef.recipe.plan.DependencyTables;
 import dev.jchef.recipe.plan.LowestMatchingVersion;
-
-import dev.jchef.model.internal.JchefFiles;
-import com.google.common.collect.ImmutableList;
-import dev.jchef.model.workspace.TomlTable;
-import dev.jchef.model.internal.TomlReader;
-import dev.jchef.model.internal.TomlWriter;
-import dev.jchef.model.internal.RelativePaths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

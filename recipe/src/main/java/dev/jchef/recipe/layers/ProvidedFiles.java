@@ -1,17 +1,16 @@
 package dev.jchef.recipe.layers;
 
-import dev.jchef.model.workspace.DependencyOverride;
-import dev.jchef.recipe.Recipe;
-
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
-import dev.jchef.model.workspace.CargoConfig;
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
+import dev.jchef.model.workspace.CargoConfig;
+import dev.jchef.model.workspace.DependencyOverride;
+import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.recipe.Recipe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,10 @@
 package dev.jchef.recipe.plan;
 
-import dev.jchef.recipe.RecipeException;
-
 import com.google.common.collect.ImmutableSet;
-import dev.jchef.model.workspace.Member;
 import dev.jchef.model.TargetKind;
+import dev.jchef.model.workspace.Member;
 import dev.jchef.model.workspace.Workspace;
+import dev.jchef.recipe.RecipeException;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;

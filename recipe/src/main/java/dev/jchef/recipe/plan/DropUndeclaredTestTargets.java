@@ -1,8 +1,8 @@
 package dev.jchef.recipe.plan;
 
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.workspace.Target;
 import dev.jchef.model.TargetKind;
+import dev.jchef.model.workspace.Target;
 import dev.jchef.model.workspace.TomlTable;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.jchef.recipe.plan;
 
-import dev.jchef.model.workspace.DependencyOverride;
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.workspace.DependencyOverride;
 import dev.jchef.model.workspace.LockedDependency;
 import dev.jchef.model.workspace.LockedPackage;
 import dev.jchef.model.workspace.Lockfile;

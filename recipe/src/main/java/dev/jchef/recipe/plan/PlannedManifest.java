@@ -2,8 +2,8 @@ package dev.jchef.recipe.plan;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.workspace.Member;
-import dev.jchef.model.workspace.TomlTable;
 import dev.jchef.model.workspace.Target;
+import dev.jchef.model.workspace.TomlTable;
 import java.util.Optional;
 
 /**

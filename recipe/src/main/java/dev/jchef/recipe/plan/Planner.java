@@ -1,30 +1,15 @@
 package dev.jchef.recipe.plan;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.jchef.model.internal.TomlWriter;
+import dev.jchef.model.workspace.Member;
+import dev.jchef.model.workspace.Workspace;
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
 import dev.jchef.recipe.RecipeManifest;
 import dev.jchef.recipe.RecipeTarget;
-import dev.jchef.recipe.plan.BinClosure;
-import dev.jchef.recipe.plan.DropCacheIrrelevantMetadata;
-import dev.jchef.recipe.plan.DropRequiredFeatures;
-import dev.jchef.recipe.plan.DropRustVersion;
-import dev.jchef.recipe.plan.DropUndeclaredTestTargets;
-import dev.jchef.recipe.plan.MakeTargetsExplicit;
-import dev.jchef.recipe.plan.MaskLocalVersions;
-import dev.jchef.recipe.plan.Plan;
-import dev.jchef.recipe.plan.PlanStep;
-import dev.jchef.recipe.plan.PlannedManifest;
-import dev.jchef.recipe.plan.RelocateOutsidePackages;
-import dev.jchef.recipe.plan.RemoveLints;
-import dev.jchef.recipe.plan.RestrictToClosure;
-import dev.jchef.recipe.plan.SortTableKeys;
-
-import static com.google.common.base.Preconditions.checkNotNull;
-
-import com.google.common.collect.ImmutableList;
-import dev.jchef.model.workspace.Member;
-import dev.jchef.model.workspace.Workspace;
-import dev.jchef.model.internal.TomlWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

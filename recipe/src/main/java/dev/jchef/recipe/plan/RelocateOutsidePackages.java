@@ -1,11 +1,10 @@
 package dev.jchef.recipe.plan;
 
-import dev.jchef.recipe.RecipeException;
-
-import dev.jchef.model.internal.JchefFiles;
 import com.google.common.collect.ImmutableList;
-import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.model.internal.JchefFiles;
 import dev.jchef.model.internal.RelativePaths;
+import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.recipe.RecipeException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

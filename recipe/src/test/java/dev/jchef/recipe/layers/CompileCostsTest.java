@@ -1,11 +1,9 @@
 package dev.jchef.recipe.layers;
 
-import dev.jchef.recipe.layers.CompileCosts;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.testing.Fixture;
+import dev.jchef.model.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

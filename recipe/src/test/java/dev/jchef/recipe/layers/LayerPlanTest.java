@@ -1,17 +1,16 @@
 package dev.jchef.recipe.layers;
 
-import dev.jchef.recipe.LayerPlan;
-import dev.jchef.recipe.RecipeException;
-
 import static dev.jchef.model.testing.Manifests.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
 import dev.jchef.model.CargoFileException;
-import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
+import dev.jchef.model.workspace.Workspace;
+import dev.jchef.recipe.LayerPlan;
+import dev.jchef.recipe.RecipeException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,14 @@
 package dev.jchef.recipe.layers;
 
-import dev.jchef.recipe.testing.GitRepositoryFixture;
-import dev.jchef.recipe.LayerPlan;
-
-import dev.jchef.recipe.layers.CompileCosts;
-import dev.jchef.recipe.layers.LayerPlanner;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableList;
+import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.workspace.Manifest;
 import dev.jchef.model.workspace.Member;
 import dev.jchef.model.workspace.Workspace;
-import dev.jchef.model.testing.Fixture;
+import dev.jchef.recipe.LayerPlan;
+import dev.jchef.recipe.testing.GitRepositoryFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

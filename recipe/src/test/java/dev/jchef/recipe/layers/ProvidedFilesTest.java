@@ -1,18 +1,15 @@
 package dev.jchef.recipe.layers;
 
-import dev.jchef.recipe.testing.Recipes;
-import dev.jchef.recipe.Recipe;
-
-import dev.jchef.recipe.layers.ProvidedFiles;
-
 import static dev.jchef.model.testing.Manifests.pkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
-import dev.jchef.model.workspace.CargoConfig;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
+import dev.jchef.model.workspace.CargoConfig;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.testing.Recipes;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,7 +1,5 @@
 package dev.jchef.recipe.plan;
 
-import dev.jchef.recipe.plan.LowestMatchingVersion;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;

@@ -1,17 +1,14 @@
 package dev.jchef.recipe.testing;
 
-import dev.jchef.recipe.Recipe;
-import dev.jchef.recipe.RecipeManifest;
-
-import dev.jchef.recipe.plan.Planner;
-
-import dev.jchef.recipe.json.RecipeJson;
-
-import dev.jchef.model.workspace.TomlTable;
-import dev.jchef.model.workspace.Workspace;
 import dev.jchef.model.internal.TomlReader;
 import dev.jchef.model.testing.Fixture;
 import dev.jchef.model.testing.TestFileSystem;
+import dev.jchef.model.workspace.TomlTable;
+import dev.jchef.model.workspace.Workspace;
+import dev.jchef.recipe.Recipe;
+import dev.jchef.recipe.RecipeManifest;
+import dev.jchef.recipe.json.RecipeJson;
+import dev.jchef.recipe.plan.Planner;
 import java.util.List;
 
 /** Preparing fixtures in tests, and looking into the result. */
