@@ -2,6 +2,7 @@ package dev.jchef.model.workspace;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.jchef.model.internal.TomlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public record DependencyOverride(String table, String key, String packageName, O
     root.getTable("patch").ifPresent(patch -> patch.asMap().forEach((source, entries) -> {
       if (entries instanceof TomlTable table) {
         table.asMap().forEach((key, entry) -> overrides.add(new DependencyOverride(
-            "[patch." + quoted(source) + "]", key,
+            "[patch." + TomlWriter.key(source) + "]", key,
             entry instanceof TomlTable dependency ? dependency.getString("package").orElse(key) : key,
             pathOf(entry))));
       }
@@ -47,15 +48,10 @@ public record DependencyOverride(String table, String key, String packageName, O
 
   /** Returns where a reader finds the entry: {@code [patch.crates-io] serde}, {@code [replace] "serde:1.0.200"}. */
   public String shown() {
-    return table + " " + quoted(key);
+    return table + " " + TomlWriter.key(key);
   }
 
   private static Optional<String> pathOf(Object entry) {
     return entry instanceof TomlTable dependency ? dependency.getString("path") : Optional.empty();
-  }
-
-  /** A key as TOML writes it: bare when it can be, else quoted ({@code "serde:1.0.0"}). */
-  private static String quoted(String name) {
-    return name.matches("[A-Za-z0-9_-]+") ? name : "\"" + name + "\"";
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.jchef.recipe.Recipe;
 import dev.jchef.recipe.RecipeException;
+import dev.jchef.recipe.plan.Planner;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,9 +80,7 @@ public final class GitRevision {
    * bins} need (all members when empty): the same bytes as preparing a checkout of it.
    */
   public Recipe prepare(Collection<String> bins) {
-    try (Repository repository = open()) {
-      return GitWorkspaceSource.prepare(repository, GitRepositories.commit(repository, revision), workspacePath, bins);
-    }
+    return Planner.plan(GitWorkspaceSource.find(this), bins);
   }
 
   /** Returns the repository's git directory (its {@code .git}, or the bare repository itself). */

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSortedMap;
 import dev.jchef.model.CargoFileException;
 import dev.jchef.model.internal.RelativePaths;
 import dev.jchef.model.internal.TomlReader;
+import dev.jchef.model.internal.TomlWriter;
 import dev.jchef.model.workspace.CargoConfig;
 import dev.jchef.model.workspace.DependencyOverride;
 import dev.jchef.model.workspace.TomlTable;
@@ -121,15 +122,10 @@ public record ProvidedFiles(ImmutableSortedMap<String, String> directories, Immu
           if (source instanceof TomlTable table) {
             table.getString("directory")
                 .flatMap(RelativePaths::insideRoot)
-                .ifPresent(path -> into.putIfAbsent(path, "[source." + key(name) + "] directory"));
+                .ifPresent(path -> into.putIfAbsent(path, "[source." + TomlWriter.key(name) + "] directory"));
           }
         }));
     return ImmutableSortedMap.copyOf(into);
-  }
-
-  /** A key as TOML writes it: bare when it can be, else quoted ({@code "serde:1.0.0"}). */
-  private static String key(String name) {
-    return name.matches("[A-Za-z0-9_-]+") ? name : "\"" + name + "\"";
   }
 
   private static Optional<TomlTable> parse(String text, String name) {
