@@ -37,10 +37,6 @@ final class CargoProcess {
   private final Map<String, String> environment;
   private final CookInterrupt interrupt;
 
-  CargoProcess(Path executable, Map<String, String> environment) {
-    this(executable, environment, new CookInterrupt());
-  }
-
   CargoProcess(Path executable, Map<String, String> environment, CookInterrupt interrupt) {
     this.executable = executable;
     this.environment = environment;

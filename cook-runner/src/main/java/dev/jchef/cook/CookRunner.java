@@ -112,9 +112,9 @@ public final class CookRunner {
    * Returns this runner stopping its cook when {@code newInterrupt} is raised (from a signal handler, on
    * Ctrl-C or a cancelled job): cargo and the processes it started are ended, what the dummies
    * compiled to is removed and the lock released, and the cook throws a {@link CookException}
-   * whose {@link CookException#interrupted()} is true. Cooks and builds heed it ({@link #cook},
-   * {@link #cookLayer}, {@link #build()}, {@link #build(LayerPlan)}); an interrupt of the thread
-   * running one stops it the same way.
+   * whose {@link CookException#interrupted()} is true. Every cargo run heeds it ({@link #cook},
+   * {@link #cookLayer}, {@link #build()}, {@link #build(LayerPlan)}, {@link
+   * #measureCompileSeconds}); an interrupt of the thread running one stops it the same way.
    */
   public CookRunner withInterrupt(CookInterrupt newInterrupt) {
     return new CookRunner(root, options, environment, listener, terminal, newInterrupt, cache);
@@ -330,8 +330,12 @@ public final class CookRunner {
     cargoEnvironment.put("CARGO_BUILD_BUILD_DIR", measure.toString());
     CookOptions measuring =
         options.withCompilation(options.compilation().withTimings(true).withoutTargetDirectory());
-    new CargoProcess(Executables.cargo(environment), cargoEnvironment)
-        .run(root, measuring, new CookProgress(listener, 0), new CargoMessages(), terminal);
+    try {
+      new CargoProcess(Executables.cargo(environment), cargoEnvironment, interrupt)
+          .run(root, measuring, new CookProgress(listener, 0), new CargoMessages(), terminal);
+    } catch (CookException e) {
+      throw e.restoringThreadInterrupt();
+    }
     Map<String, Double> seconds = new HashMap<>(CompileTimes.read(measure.resolve("cargo-timings/cargo-timing.html")));
     seconds.keySet().retainAll(metadata.members().keySet());
     return seconds;
