@@ -158,9 +158,10 @@ public final class Jchef {
 
   /** Returns a cook in the build directory {@code directory}, with the dev profile and this process's environment. */
   public static Cook cook(Path directory) {
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     return new Cook(
-        directory, CookOptions.defaults(), System.getenv(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty());
+        directory, CookOptions.defaults(), System.getenv(), CookListener.printing(err, err, false), List.of(),
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -171,19 +172,19 @@ public final class Jchef {
     private final Path directory;
     private final CookOptions options;
     private final Map<String, String> environment;
-    private final Optional<CookListener> output;
+    private final CookListener listener;
     private final List<String> cacheFrom;
     private final Optional<String> cacheTo;
     private final Optional<CookCache> cache;
     private final Optional<CookInterrupt> interrupt;
 
     private Cook(
-        Path directory, CookOptions options, Map<String, String> environment, Optional<CookListener> output,
+        Path directory, CookOptions options, Map<String, String> environment, CookListener listener,
         List<String> cacheFrom, Optional<String> cacheTo, Optional<CookCache> cache, Optional<CookInterrupt> interrupt) {
       this.directory = directory;
       this.options = options;
       this.environment = Map.copyOf(environment);
-      this.output = output;
+      this.listener = listener;
       this.cacheFrom = List.copyOf(cacheFrom);
       this.cacheTo = cacheTo;
       this.cache = cache;
@@ -191,7 +192,7 @@ public final class Jchef {
     }
 
     private Cook with(CookOptions newOptions) {
-      return new Cook(directory, newOptions, environment, output, cacheFrom, cacheTo, cache, interrupt);
+      return new Cook(directory, newOptions, environment, listener, cacheFrom, cacheTo, cache, interrupt);
     }
 
     /** Returns this cook with the release profile ({@code --release}). */
@@ -234,7 +235,7 @@ public final class Jchef {
 
     /** Returns this cook running cargo with {@code newEnvironment} instead of this process's. */
     public Cook environment(Map<String, String> newEnvironment) {
-      return new Cook(directory, options, newEnvironment, output, cacheFrom, cacheTo, cache, interrupt);
+      return new Cook(directory, options, newEnvironment, listener, cacheFrom, cacheTo, cache, interrupt);
     }
 
     /**
@@ -247,7 +248,7 @@ public final class Jchef {
 
     /** Returns this cook telling {@code listener} what happens ({@link CookEvent}s) instead of printing it. */
     public Cook listener(CookListener listener) {
-      return new Cook(directory, options, environment, Optional.of(listener), cacheFrom, cacheTo, cache, interrupt);
+      return new Cook(directory, options, environment, listener, cacheFrom, cacheTo, cache, interrupt);
     }
 
     /**
@@ -260,12 +261,12 @@ public final class Jchef {
     public Cook cacheFrom(String... repositories) {
       List<String> from = new ArrayList<>(cacheFrom);
       from.addAll(List.of(repositories));
-      return new Cook(directory, options, environment, output, from, cacheTo, cache, interrupt);
+      return new Cook(directory, options, environment, listener, from, cacheTo, cache, interrupt);
     }
 
     /** Returns this cook storing its state in the OCI repository {@code repository} ({@code --cache-to}). */
     public Cook cacheTo(String repository) {
-      return new Cook(directory, options, environment, output, cacheFrom, Optional.of(repository), cache, interrupt);
+      return new Cook(directory, options, environment, listener, cacheFrom, Optional.of(repository), cache, interrupt);
     }
 
     /**
@@ -274,12 +275,12 @@ public final class Jchef {
      * the cook throw a {@link dev.jchef.cook.CookException} whose {@code interrupted()} is true.
      */
     public Cook interrupt(CookInterrupt newInterrupt) {
-      return new Cook(directory, options, environment, output, cacheFrom, cacheTo, cache, Optional.of(newInterrupt));
+      return new Cook(directory, options, environment, listener, cacheFrom, cacheTo, cache, Optional.of(newInterrupt));
     }
 
     /** Returns this cook sharing states through {@code newCache}, instead of {@link #cacheFrom}/{@link #cacheTo}. */
     public Cook cache(CookCache newCache) {
-      return new Cook(directory, options, environment, output, cacheFrom, cacheTo, Optional.of(newCache), interrupt);
+      return new Cook(directory, options, environment, listener, cacheFrom, cacheTo, Optional.of(newCache), interrupt);
     }
 
     /**
@@ -343,7 +344,7 @@ public final class Jchef {
       if (Files.exists(directory) && !Files.isDirectory(directory)) {
         throw new IllegalArgumentException(directory + ": not a directory: a cook needs a build directory (made when missing)");
       }
-      CookRunner runner = CookRunner.in(directory, options).withEnvironment(environment).withListener(listener());
+      CookRunner runner = CookRunner.in(directory, options).withEnvironment(environment).withListener(listener);
       return interrupt.isPresent() ? runner.withInterrupt(interrupt.get()) : runner;
     }
 
@@ -366,16 +367,9 @@ public final class Jchef {
         return Optional.of(provider.open(cacheFrom, cacheTo, environment));
       } catch (LinkageError e) {
         // A runtime without a module the registry client needs: the cache is lost, not the cook.
-        listener().on(new CookEvent.Warning("cache: not used: the registry client cannot load: " + e + "; cooking without it"));
+        listener.on(new CookEvent.Warning("cache: not used: the registry client cannot load: " + e + "; cooking without it"));
         return Optional.empty();
       }
-    }
-
-    private CookListener listener() {
-      return output.orElseGet(() -> {
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return CookListener.printing(err, err, false);
-      });
     }
   }
 }
