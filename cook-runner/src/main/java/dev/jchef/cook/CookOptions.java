@@ -269,9 +269,7 @@ public final class CookOptions {
 
     /** {@code --target TRIPLE}, repeatable: a target triple or the path of a {@code .json} target specification. */
     public Builder target(String triple) {
-      List<String> targets = new ArrayList<>(options.compilation.targets());
-      targets.add(checkNotNull(triple));
-      return compilation(options.compilation.withTargets(targets));
+      return compilation(options.compilation.withTargets(concat(options.compilation.targets(), List.of(triple))));
     }
 
     /** {@code --target-dir DIR}: relative to the cook directory, or absolute. */
