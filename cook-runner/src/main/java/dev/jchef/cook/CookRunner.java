@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -455,8 +456,11 @@ public final class CookRunner {
     // cargo may write the lockfile (in its own format, or anew): it stays jchef's, even if this
     // cook is killed before it is adopted below.
     writer.allowRewrite("Cargo.lock");
+    Instant cargoStarted = Instant.now();
+    boolean built = false;
     try {
       cargo.run(root, cargoOptions, progress, messages, terminal);
+      built = true;
       sccacheStats = sccache.map(Sccache::stats);
       BuiltPackages.write(root, builtKey, progress.packagesBuilt());
     } catch (CookException e) {
@@ -466,7 +470,14 @@ public final class CookRunner {
       // cargo writes the lockfile back in its own format; it is still the skeleton's.
       writer.adoptRewrittenFile("Cargo.lock");
       // Even when cargo failed, what the dummies compiled so far must not reach a real build.
-      removed = new DummyArtifactCleaner(root.getFileSystem(), isDummy).clean(messages);
+      DummyArtifactCleaner cleaner = new DummyArtifactCleaner(root.getFileSystem(), isDummy);
+      removed = cleaner.clean(messages);
+      if (!built) {
+        // Nor what they were compiling when it stopped, which cargo never reported.
+        removed = ImmutableList.<Path>builder().addAll(removed)
+            .addAll(unfinishedUnits(cleaner, cargoEnvironment, options, dummyNames(recipe, skeleton), cargoStarted, messages))
+            .build();
+      }
     }
     freshness.ifPresent(f -> f.record(prepared.orElseThrow()));
     cached.ifPresent(c -> c.store(messages, isDummy));
@@ -499,12 +510,39 @@ public final class CookRunner {
 
   /** The package names of the recipe's manifests: the workspace members and their dummies. */
   private static Set<String> memberNames(Recipe recipe) {
+    return packageNames(recipe.manifests());
+  }
+
+  /** The package names of the dummies: the recipe's manifests but those the user provides. */
+  private static Set<String> dummyNames(Recipe recipe, SkeletonReport skeleton) {
+    return packageNames(
+        recipe.manifests().stream().filter(m -> !skeleton.provided().contains(m.directory())).toList());
+  }
+
+  private static Set<String> packageNames(List<RecipeManifest> manifests) {
     Set<String> names = new HashSet<>();
-    for (RecipeManifest manifest : recipe.manifests()) {
+    for (RecipeManifest manifest : manifests) {
       Manifest.parse(manifest.contents(), manifest.relativePath()).document().getTable("package")
           .flatMap(pkg -> pkg.getString("name")).ifPresent(names::add);
     }
     return names;
+  }
+
+  /**
+   * Removes the dummies' units that a failed or interrupted cargo run started and never reported
+   * ({@link DummyArtifactCleaner#cleanUnfinished}), in the unit directory {@code cargo metadata}
+   * names; none when cargo cannot read the workspace, as it then compiled nothing.
+   */
+  private ImmutableList<Path> unfinishedUnits(
+      DummyArtifactCleaner cleaner, Map<String, String> cargoEnvironment, CookOptions options, Set<String> dummyNames,
+      Instant started, CargoMessages messages) {
+    CargoMetadata metadata;
+    try {
+      metadata = CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
+    } catch (CookException e) {
+      return ImmutableList.of();
+    }
+    return cleaner.cleanUnfinished(unitDirectory(metadata, options), dummyNames, started, messages);
   }
 
   /**

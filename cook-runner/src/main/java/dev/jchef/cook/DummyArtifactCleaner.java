@@ -7,6 +7,9 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -53,6 +56,10 @@ import java.util.stream.Stream;
  * {@code stderr}) and its fingerprint {@code .fingerprint/<package>-H}, so that the real build
  * script runs.
  *
+ * <p>A build that failed or was interrupted also leaves the units it was running, which cargo
+ * never reported: {@link #cleanUnfinished} finds those of the dummies by the {@code
+ * invoked.timestamp} cargo writes as it starts a unit.
+ *
  * <p>A {@code cdylib}, {@code dylib} or {@code staticlib} is named without the unit's hash in
  * {@code deps/} too, and cargo reports only its uplifted copy: its original in {@code deps/} (and
  * the crate's {@code deps/<crate>.d}) go, which is enough for cargo to compile it again; its
@@ -69,9 +76,15 @@ import java.util.stream.Stream;
  * earlier real build in a shared target directory, which have other hashes too.
  */
 final class DummyArtifactCleaner {
-  private static final Pattern HASHED_NAME = Pattern.compile("-([0-9a-f]{16})(\\.[A-Za-z0-9_.]+)?$");
+  /**
+   * {@code <name>-<hash>} and {@code <name>-<hash>.<extension>}, the first such hash: an older
+   * rustc's object files have a dash in their extension too ({@code app-H.app.5f1ab-cgu.0.rcgu.o}).
+   */
+  private static final Pattern HASHED_NAME = Pattern.compile("-([0-9a-f]{16})(\\.[^/\\\\]*)?$");
   private static final List<String> UNIT_DIRECTORIES = List.of("deps", "examples", "build", ".fingerprint");
   private static final int PROFILE_DIRECTORY_DEPTH = 3;
+  /** How much older than a build's start a unit's {@code invoked.timestamp} may be and still be the build's. */
+  static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
 
   private final FileSystem fileSystem;
   private final Predicate<String> isDummyPackage;
@@ -148,6 +161,85 @@ final class DummyArtifactCleaner {
     }
     hashesByProfileDirectory.forEach((directory, hashes) -> doomed.addAll(entriesOf(directory, hashes)));
     return remove(doomed);
+  }
+
+  /**
+   * Removes the units of dummy packages that cargo started but never reported, as a failed or
+   * interrupted build leaves them: the units in flight when it ended (rustc's dep-info, object
+   * files, a program half linked or linked by a linker that outlived rustc, a build script's
+   * half-written {@code OUT_DIR}). cargo writes {@code .fingerprint/<package>-H/invoked.timestamp}
+   * as it starts a unit and reports the unit only once it is done, so these are the units whose
+   * {@code invoked.timestamp} is from this build, named after a dummy package, and whose hash
+   * cargo did not report for another package. Each goes as a reported unit does: every entry
+   * named {@code *-H} or {@code *-H.*} in {@code deps/}, {@code examples/}, {@code build/} and
+   * {@code .fingerprint/} of its profile directory.
+   *
+   * <p>Such a unit has no fingerprint cargo would call fresh (cargo writes it after the unit),
+   * so it could not be reused as it is; it goes so that nothing a dummy compiled stays behind.
+   *
+   * @param unitDirectory where cargo keeps the build's units: the profile directories are its
+   *     children and grandchildren ({@code debug}, {@code <triple>/release}) that hold a {@code
+   *     .fingerprint} directory
+   * @param dummyNames the dummy packages' names, as cargo names their fingerprint directories
+   * @param started when the build started; a unit invoked up to {@link #CLOCK_SLACK} before
+   *     counts too, as a file system's times may be coarser than the clock
+   * @param messages what cargo reported in the build
+   * @return the files and directories removed, sorted
+   * @throws UncheckedIOException when one cannot be read or removed
+   */
+  ImmutableList<Path> cleanUnfinished(Path unitDirectory, Set<String> dummyNames, Instant started, CargoMessages messages) {
+    Set<String> reportedForOthers = new HashSet<>();
+    for (CompilerArtifact artifact : messages.artifacts()) {
+      if (!isDummyPackage.test(artifact.packageId())) {
+        artifact.files().forEach(name -> unitHash(fileSystem.getPath(name)).ifPresent(reportedForOthers::add));
+      }
+    }
+    for (BuildScriptExecuted run : messages.buildScripts()) {
+      if (!isDummyPackage.test(run.packageId())) {
+        unitHash(fileSystem.getPath(run.outDir())).ifPresent(reportedForOthers::add);
+      }
+    }
+    FileTime since = FileTime.from(started.minus(CLOCK_SLACK));
+    Set<Path> doomed = new HashSet<>();
+    for (Path profile : profileDirectories(unitDirectory)) {
+      Set<String> hashes = new HashSet<>();
+      for (Path fingerprint : list(profile.resolve(".fingerprint"))) {
+        String name = fileName(fingerprint);
+        Matcher hashed = HASHED_NAME.matcher(name);
+        if (hashed.find()
+            && hashed.group(2) == null
+            && dummyNames.contains(name.substring(0, hashed.start()))
+            && !reportedForOthers.contains(hashed.group(1))
+            && invokedSince(fingerprint, since)) {
+          hashes.add(hashed.group(1));
+        }
+      }
+      doomed.addAll(entriesOf(profile, hashes));
+    }
+    return remove(doomed);
+  }
+
+  /** The children and grandchildren of {@code unitDirectory} that hold a {@code .fingerprint} directory. */
+  private static List<Path> profileDirectories(Path unitDirectory) {
+    List<Path> profiles = new ArrayList<>();
+    for (Path child : list(unitDirectory)) {
+      for (Path candidate : Stream.concat(Stream.of(child), list(child).stream()).toList()) {
+        if (Files.isDirectory(candidate.resolve(".fingerprint"), LinkOption.NOFOLLOW_LINKS)) {
+          profiles.add(candidate);
+        }
+      }
+    }
+    return profiles;
+  }
+
+  private static boolean invokedSince(Path fingerprint, FileTime since) {
+    Path invoked = fingerprint.resolve("invoked.timestamp");
+    try {
+      return Files.isRegularFile(invoked, LinkOption.NOFOLLOW_LINKS)
+          && Files.getLastModifiedTime(invoked, LinkOption.NOFOLLOW_LINKS).compareTo(since) >= 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the time of " + invoked, e);
+    }
   }
 
   /**

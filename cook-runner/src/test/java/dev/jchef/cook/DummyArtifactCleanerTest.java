@@ -8,8 +8,12 @@ import dev.jchef.model.testing.TestFileSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -190,5 +194,52 @@ class DummyArtifactCleanerTest {
 
     assertEquals(
         List.of("debug/.fingerprint/plug-4444444444444444/lib-plug", "debug/deps/libother.so"), remaining(target));
+  }
+  @ParameterizedTest
+  @EnumSource(TestFileSystem.class)
+  void removesTheDummiesUnitsCargoStartedButNeverReported(TestFileSystem fileSystem) throws IOException {
+    Path target =
+        fileSystem.write(
+            Fixture.of(
+                // in flight when the build stopped: dep-info, object files, a program half linked
+                "debug/.fingerprint/app-1111111111111111/invoked.timestamp", "",
+                "debug/deps/app-1111111111111111.d", "",
+                "debug/deps/app-1111111111111111.app.5f1ab-cgu.0.rcgu.o", "",
+                "debug/deps/app-1111111111111111", "half a dummy program",
+                // a dummy build script's run in flight, for a triple
+                "x86/debug/.fingerprint/app-2222222222222222/invoked.timestamp", "",
+                "x86/debug/build/app-2222222222222222/out/g.rs", "",
+                // an earlier real build's unit of the same package: invoked before this build
+                "debug/.fingerprint/app-3333333333333333/invoked.timestamp", "",
+                "debug/.fingerprint/app-3333333333333333/bin-app", "",
+                "debug/deps/app-3333333333333333", "the real program",
+                // a registry crate in flight: not a dummy
+                "debug/.fingerprint/applib-4444444444444444/invoked.timestamp", "",
+                "debug/deps/libapplib-4444444444444444.rmeta", "",
+                // a registry crate named as a dummy, which cargo reported
+                "debug/.fingerprint/app-5555555555555555/invoked.timestamp", "",
+                "debug/.fingerprint/app-5555555555555555/lib-app", "",
+                "debug/deps/libapp-5555555555555555.rlib", "registry crate of the same name"));
+    Instant started = Instant.now();
+    Files.setLastModifiedTime(
+        target.resolve("debug/.fingerprint/app-3333333333333333/invoked.timestamp"),
+        FileTime.from(started.minus(Duration.ofHours(1))));
+    CargoMessages messages = new CargoMessages();
+    messages.add(artifact(REGISTRY, "app", target, "debug/deps/libapp-5555555555555555.rlib"));
+
+    List<Path> removed = cleaner(target).cleanUnfinished(target, Set.of("app"), started, messages);
+
+    assertEquals(
+        List.of(
+            "debug/.fingerprint/app-3333333333333333/bin-app",
+            "debug/.fingerprint/app-3333333333333333/invoked.timestamp",
+            "debug/.fingerprint/app-5555555555555555/invoked.timestamp",
+            "debug/.fingerprint/app-5555555555555555/lib-app",
+            "debug/.fingerprint/applib-4444444444444444/invoked.timestamp",
+            "debug/deps/app-3333333333333333",
+            "debug/deps/libapp-5555555555555555.rlib",
+            "debug/deps/libapplib-4444444444444444.rmeta"),
+        remaining(target));
+    assertEquals(6, removed.size(), removed.toString());
   }
 }

@@ -26,9 +26,11 @@ import org.junit.jupiter.api.Tag;
  * compiled to, releases the lock, says so in one line instead of cargo's errors, and exits 130 or
  * 143; a second cook of the directory is not kept waiting.
  *
- * <p>The build is held up by a {@code RUSTC_WRAPPER} that never compiles the {@code app} dummy,
- * the last unit of the example workspace, so that the signal comes once the other dummies (the
- * {@code greeter} library, {@code app}'s build script) are compiled.
+ * <p>The build is held up by a {@code RUSTC_WRAPPER} that compiles the {@code app} dummy, the
+ * last unit of the example workspace, and then never returns, so that the signal comes once the
+ * other dummies (the {@code greeter} library, {@code app}'s build script) are compiled and
+ * reported, and while {@code app}'s program is written but, its unit still running, unreported:
+ * as a unit in flight leaves its dep-info, object files and a half-linked program.
  */
 @Tag("slow")
 class InterruptedCookTest {
@@ -62,7 +64,7 @@ class InterruptedCookTest {
     Path held = base.resolve("app-is-held");
     Path wrapper = Files.writeString(base.resolve("hold-app.sh"),
         "#!/bin/sh\n"
-            + "case \" $* \" in *\" --crate-name app \"*) touch \"" + held + "\"; while :; do sleep 1; done;; esac\n"
+            + "case \" $* \" in *\" --crate-name app \"*) \"$@\"; touch \"" + held + "\"; while :; do sleep 1; done;; esac\n"
             + "exec \"$@\"\n");
     assertTrue(wrapper.toFile().setExecutable(true));
     Map<String, String> slow = new HashMap<>(environment);
