@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A request, made from another thread, that a cook stop: a front end raises it when the user
@@ -21,9 +19,6 @@ import java.util.concurrent.TimeoutException;
  * take the process's signals from its caller.
  */
 public final class CookInterrupt {
-  /** How long cargo and its processes get to end after SIGTERM, before SIGKILL. */
-  private static final Duration GRACE = Duration.ofSeconds(5);
-
   private boolean raised;
   private Optional<Process> running = Optional.empty();
   private final List<ProcessHandle> stopping = new ArrayList<>();
@@ -82,7 +77,7 @@ public final class CookInterrupt {
   /**
    * Sends SIGTERM to {@code process} and the processes it started (rustc, build scripts: cargo
    * does not pass a signal on, and they would go on writing into the target directory after the
-   * cleaner), and SIGKILL to those still there after {@link #GRACE}.
+   * cleaner), and SIGKILL to those still there after {@link ProcessEnd#GRACE}.
    */
   private void stop(Process process) {
     // The descendants first: once cargo ends, they are no longer its descendants.
@@ -96,41 +91,20 @@ public final class CookInterrupt {
   }
 
   private static void killAfterGrace(List<ProcessHandle> processes) {
-    if (!awaitOrKill(processes, GRACE)) {
+    if (!ProcessEnd.awaitOrKill(processes, ProcessEnd.GRACE)) {
       processes.forEach(ProcessHandle::destroyForcibly);
     }
   }
 
   /**
-   * Waits for each process to end until {@code wait} from now has passed, killing (SIGKILL) each
-   * that is still running then.
-   *
-   * @return false when this thread was interrupted while waiting (its interrupt flag set again)
-   */
-  private static boolean awaitOrKill(List<ProcessHandle> processes, Duration wait) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    for (ProcessHandle process : processes) {
-      try {
-        process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        process.destroyForcibly();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
    * Waits until every process {@link #stop} signalled has ended (SIGKILL comes after {@link
-   * #GRACE}), so that none writes into the target directory after the cleaner ran.
+   * ProcessEnd#GRACE}), so that none writes into the target directory after the cleaner ran.
    */
   void awaitStopped() {
     List<ProcessHandle> processes;
     synchronized (this) {
       processes = List.copyOf(stopping);
     }
-    awaitOrKill(processes, GRACE.multipliedBy(2));
+    ProcessEnd.awaitOrKill(processes, ProcessEnd.GRACE.multipliedBy(2));
   }
 }

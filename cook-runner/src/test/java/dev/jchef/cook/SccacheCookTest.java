@@ -2,6 +2,7 @@ package dev.jchef.cook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +114,60 @@ class SccacheCookTest {
     SccacheStats stats = other.cook(other.prepare(), withSccache()).sccache().orElseThrow();
 
     assertEquals(new SccacheStats(0, 4), stats);
+  }
+
+  /**
+   * sccache compiles a library that is not incremental in its server, outside cargo's processes:
+   * a release cook's dummies too. An interrupted cook ends those compiles before its cleaner runs;
+   * left running, the held one below would write the {@code greeter} dummy's library seconds
+   * after the cook had ended.
+   */
+  @Test
+  void anInterruptEndsWhatTheServerCompilesBeforeTheCleanerRuns() throws Exception {
+    CookScenario scenario = builder("interrupted", CookScenario.example());
+    Path held = base.resolve("greeter-is-held");
+    String realRustc =
+        Processes.run(base, scenario.environment, List.of("rustc", "--print", "sysroot")).stdout().strip() + "/bin/rustc";
+    // Named rustc, for sccache to take it for one: holds the greeter dummy 3 s, then compiles it.
+    Path rustc = Files.createDirectories(base.resolve("bin")).resolve("rustc");
+    Files.writeString(
+        rustc,
+        "#!/bin/sh\n"
+            + "case \" $* \" in *\" --crate-name greeter \"*) touch \"" + held + "\"; sleep 3;; esac\n"
+            + "exec \"" + realRustc + "\" \"$@\"\n");
+    assertTrue(rustc.toFile().setExecutable(true));
+    Map<String, String> environment = new HashMap<>(scenario.environment);
+    environment.put("RUSTC", rustc.toString());
+    Recipe recipe = scenario.prepare();
+    Files.createDirectories(scenario.cook);
+    CookInterrupt interrupt = new CookInterrupt();
+    CompletableFuture<CookResult> cook =
+        CompletableFuture.supplyAsync(
+            () -> CookRunner.in(scenario.cook, withSccache().withProfile(BuildProfile.RELEASE))
+                .withEnvironment(environment).withListener(event -> {}).withInterrupt(interrupt)
+                .cook(recipe, Optional.empty()));
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!Files.exists(held) && !cook.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.exists(held), "the server compiles the greeter dummy");
+
+    interrupt.raise();
+    ExecutionException ended = assertThrows(ExecutionException.class, () -> cook.get(2, TimeUnit.MINUTES));
+
+    CookException stopped = assertInstanceOf(CookException.class, ended.getCause());
+    assertTrue(stopped.interrupted(), stopped.getMessage());
+    List<String> running =
+        ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+            .filter(line -> line.contains(rustc.toString())).toList();
+    assertEquals(List.of(), running, "no compile outlives the cook");
+    Thread.sleep(TimeUnit.SECONDS.toMillis(4));
+    try (Stream<Path> deps = Files.list(scenario.cook.resolve("target/release/deps"))) {
+      assertEquals(
+          List.of(),
+          deps.map(p -> p.getFileName().toString()).filter(name -> name.contains("greeter")).sorted().toList(),
+          "nothing of the greeter dummy, then or later");
+    }
   }
 
   @Test
