@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class CookInterrupt {
   private boolean raised;
   private Optional<Process> running = Optional.empty();
-  private final List<ProcessHandle> stopping = new ArrayList<>();
+  private final List<Thread> stoppers = new ArrayList<>();
 
   /** An interrupt not raised yet. */
   public CookInterrupt() {}
@@ -75,36 +75,34 @@ public final class CookInterrupt {
   }
 
   /**
-   * Sends SIGTERM to {@code process} and the processes it started (rustc, build scripts: cargo
-   * does not pass a signal on, and they would go on writing into the target directory after the
-   * cleaner), and SIGKILL to those still there after {@link ProcessEnd#GRACE}.
+   * Ends {@code process} and the processes it started (rustc, build scripts, linkers: cargo does
+   * not pass a signal on, and they would go on writing into the target directory after the
+   * cleaner), in a thread of its own: {@link ProcessEnd#endTree}.
    */
   private void stop(Process process) {
-    // The descendants first: once cargo ends, they are no longer its descendants.
-    List<ProcessHandle> processes = new ArrayList<>(process.descendants().toList());
-    processes.add(0, process.toHandle());
-    stopping.addAll(processes);
-    processes.forEach(ProcessHandle::destroy);
-    Thread killer = new Thread(() -> killAfterGrace(processes), "jchef-cook-interrupt");
-    killer.setDaemon(true);
-    killer.start();
-  }
-
-  private static void killAfterGrace(List<ProcessHandle> processes) {
-    if (!ProcessEnd.awaitOrKill(processes, ProcessEnd.GRACE)) {
-      processes.forEach(ProcessHandle::destroyForcibly);
-    }
+    Thread stopper = new Thread(() -> ProcessEnd.endTree(process.toHandle()), "jchef-cook-interrupt");
+    stopper.setDaemon(true);
+    stoppers.add(stopper);
+    stopper.start();
   }
 
   /**
-   * Waits until every process {@link #stop} signalled has ended (SIGKILL comes after {@link
-   * ProcessEnd#GRACE}), so that none writes into the target directory after the cleaner ran.
+   * Waits until every process {@link #stop} was asked to end has ended (SIGKILL comes after
+   * {@link ProcessEnd#GRACE}), so that none writes into the target directory after the cleaner
+   * ran; returns early, with the thread's interrupt flag set, when the thread is interrupted.
    */
   void awaitStopped() {
-    List<ProcessHandle> processes;
+    List<Thread> threads;
     synchronized (this) {
-      processes = List.copyOf(stopping);
+      threads = List.copyOf(stoppers);
     }
-    ProcessEnd.awaitOrKill(processes, ProcessEnd.GRACE.multipliedBy(2));
+    long deadline = System.nanoTime() + ProcessEnd.GRACE.multipliedBy(3).toNanos();
+    try {
+      for (Thread thread : threads) {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

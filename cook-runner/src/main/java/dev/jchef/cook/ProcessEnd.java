@@ -1,10 +1,16 @@
 package dev.jchef.cook;
 
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * How a cook ends the processes it stops (cargo and what it started, the compiles of its sccache
@@ -14,8 +20,66 @@ import java.util.concurrent.TimeoutException;
 final class ProcessEnd {
   /** How long a process gets to end after SIGTERM, before SIGKILL. */
   static final Duration GRACE = Duration.ofSeconds(5);
+  /** How many times a tree is listed again for processes started while it was being stopped. */
+  private static final int MAX_ROUNDS = 50;
 
   private ProcessEnd() {}
+
+  /**
+   * Ends {@code root} and every process it started, and returns once they all ended.
+   *
+   * <p>A tree listed and then signalled would miss what starts in between (cargo starts rustc,
+   * rustc a linker, at any moment), and a process missed goes on writing into the target directory
+   * after the cleaner. So on a system with {@code sh}, the tree is first stopped (SIGSTOP) and
+   * listed again until no new process shows, as a stopped process starts none; then each is sent
+   * SIGTERM, which waits while it is stopped, and SIGCONT, to receive it. Where {@code sh} cannot
+   * be run (Windows), each listed process is sent SIGTERM only.
+   */
+  static void endTree(ProcessHandle root) {
+    List<ProcessHandle> tree = stopTree(root);
+    tree.forEach(ProcessHandle::destroy);
+    signal("CONT", tree);
+    awaitOrKill(tree, GRACE);
+  }
+
+  /** Stops (SIGSTOP) {@code root} and its descendants, round by round; returns all it found, root first. */
+  private static List<ProcessHandle> stopTree(ProcessHandle root) {
+    Set<ProcessHandle> tree = new LinkedHashSet<>();
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<ProcessHandle> found =
+          Stream.concat(Stream.of(root), root.descendants()).filter(p -> !tree.contains(p)).toList();
+      tree.addAll(found);
+      if (found.isEmpty() || !signal("STOP", found)) {
+        break;
+      }
+    }
+    return List.copyOf(tree);
+  }
+
+  /**
+   * Sends {@code signal} to {@code processes} with {@code sh}'s {@code kill} (Java has only SIGTERM
+   * and SIGKILL); those that ended already are passed over.
+   *
+   * @return false when {@code sh} cannot be run
+   */
+  private static boolean signal(String signal, List<ProcessHandle> processes) {
+    if (processes.isEmpty()) {
+      return true;
+    }
+    List<String> command = new ArrayList<>(List.of("sh", "-c", "kill -s " + signal + " \"$@\" 2>/dev/null", "sh"));
+    processes.forEach(process -> command.add(Long.toString(process.pid())));
+    try {
+      Process kill = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.DISCARD).start();
+      kill.getOutputStream().close();
+      kill.waitFor();
+      return true;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
 
   /**
    * Waits for each process to end until {@code wait} from now has passed, killing (SIGKILL) each
