@@ -84,7 +84,7 @@ final class DummyArtifactCleaner {
   private static final List<String> UNIT_DIRECTORIES = List.of("deps", "examples", "build", ".fingerprint");
   private static final int PROFILE_DIRECTORY_DEPTH = 3;
   /** How much older than a build's start a unit's {@code invoked.timestamp} may be and still be the build's. */
-  static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
+  private static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
 
   private final FileSystem fileSystem;
   private final Predicate<String> isDummyPackage;
