@@ -2,14 +2,14 @@ package dev.jchef.cook;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +22,8 @@ final class ProcessEnd {
   static final Duration GRACE = Duration.ofSeconds(5);
   /** How many times a tree is listed again for processes started while it was being stopped. */
   private static final int MAX_ROUNDS = 50;
+  /** How often the wait for processes to end looks again. */
+  private static final Duration POLL = Duration.ofMillis(10);
 
   private ProcessEnd() {}
 
@@ -82,23 +84,43 @@ final class ProcessEnd {
   }
 
   /**
-   * Waits for each process to end until {@code wait} from now has passed, killing (SIGKILL) each
-   * that is still running then.
+   * Waits for the processes to end until {@code wait} from now has passed, killing (SIGKILL) each
+   * that is still running then. It looks every {@link #POLL}: Java's own wait for a process that
+   * is not its child looks only every 300 ms and more, one process after another. An interrupt of
+   * this thread ends the wait, the thread's flag set again.
    *
-   * @return false when this thread was interrupted while waiting (its interrupt flag set again)
+   * <p>A process that has exited but was not reaped yet (a zombie: its parent died too, and the
+   * system's first process, which inherits it, may reap late or, where jchef is that process, never)
+   * has ended: Java counts it as alive.
    */
-  static boolean awaitOrKill(List<ProcessHandle> processes, Duration wait) {
+  static void awaitOrKill(List<ProcessHandle> processes, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
-    for (ProcessHandle process : processes) {
+    List<ProcessHandle> alive = processes.stream().filter(ProcessEnd::running).toList();
+    while (!alive.isEmpty() && System.nanoTime() < deadline) {
       try {
-        process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        process.destroyForcibly();
+        Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return false;
+        return;
       }
+      alive = alive.stream().filter(ProcessEnd::running).toList();
     }
-    return true;
+    alive.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** Whether {@code process} is alive and, where Linux's {@code /proc} tells, not a zombie. */
+  private static boolean running(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      String stat =
+          new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "stat")), StandardCharsets.ISO_8859_1);
+      // "pid (command) state ...": the command may hold spaces and parentheses
+      int end = stat.lastIndexOf(')');
+      return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+    } catch (IOException e) {
+      return true;
+    }
   }
 }

@@ -2,15 +2,20 @@ package dev.jchef.cook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +62,39 @@ class CookInterruptTest {
           List.of("running"), files.map(f -> f.getFileName().toString()).sorted().toList(),
           "nothing it started, then or while it was ended, went on");
     }
+  }
+
+  /**
+   * A process that exited but that no one reaped (its parent does not wait, or the first process
+   * of a container, which inherits orphans, reaps late or never) has ended: the wait does not hold
+   * the interrupted cook for {@link ProcessEnd#GRACE}.
+   */
+  @Test
+  @EnabledOnOs(value = OS.LINUX, disabledReason = "zombies are told from /proc")
+  void aProcessThatExitedButIsNotReapedHasEnded() throws Exception {
+    // sleep 30 replaces the shell and never waits for the shell's short sleep, which becomes a zombie.
+    Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & exec sleep 30").start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      List<ProcessHandle> children = List.of();
+      while (System.nanoTime() < deadline && (children.isEmpty() || !zombie(children.get(0)))) {
+        Thread.sleep(20);
+        children = parent.descendants().toList();
+      }
+      assertEquals(1, children.size(), children.toString());
+      assertTrue(zombie(children.get(0)), "the short sleep exited and was not reaped");
+
+      long start = System.nanoTime();
+      ProcessEnd.awaitOrKill(children, ProcessEnd.GRACE);
+
+      assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1000, "no wait for the zombie");
+    } finally {
+      parent.destroyForcibly();
+    }
+  }
+
+  private static boolean zombie(ProcessHandle process) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
   }
 }
