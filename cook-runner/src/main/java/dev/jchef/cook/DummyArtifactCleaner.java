@@ -167,10 +167,11 @@ final class DummyArtifactCleaner {
    * Removes the units of dummy packages that cargo started but never reported, as a failed or
    * interrupted build leaves them: the units in flight when it ended (rustc's dep-info, object
    * files, a program half linked or linked by a linker that outlived rustc, a build script's
-   * half-written {@code OUT_DIR}). cargo writes {@code .fingerprint/<package>-H/invoked.timestamp}
-   * as it starts a unit and reports the unit only once it is done, so these are the units whose
-   * {@code invoked.timestamp} is from this build, named after a dummy package, and whose hash
-   * cargo did not report for another package. Each goes as a reported unit does: every entry
+   * {@code OUT_DIR}). cargo writes {@code invoked.timestamp} as it starts a unit (in {@code
+   * .fingerprint/<package>-H/} for a compilation, in {@code build/<package>-H/} for a build
+   * script's run) and reports the unit only once it is done, so these are the units whose {@code
+   * invoked.timestamp} is from this build, named after a dummy package, and whose hash cargo did
+   * not report for another package. Each goes as a reported unit does: every entry
    * named {@code *-H} or {@code *-H.*} in {@code deps/}, {@code examples/}, {@code build/} and
    * {@code .fingerprint/} of its profile directory.
    *
@@ -203,14 +204,14 @@ final class DummyArtifactCleaner {
     Set<Path> doomed = new HashSet<>();
     for (Path profile : profileDirectories(unitDirectory)) {
       Set<String> hashes = new HashSet<>();
-      for (Path fingerprint : list(profile.resolve(".fingerprint"))) {
-        String name = fileName(fingerprint);
+      for (Path unit : Stream.concat(list(profile.resolve(".fingerprint")).stream(), list(profile.resolve("build")).stream()).toList()) {
+        String name = fileName(unit);
         Matcher hashed = HASHED_NAME.matcher(name);
         if (hashed.find()
             && hashed.group(2) == null
             && dummyNames.contains(name.substring(0, hashed.start()))
             && !reportedForOthers.contains(hashed.group(1))
-            && invokedSince(fingerprint, since)) {
+            && invokedSince(unit, since)) {
           hashes.add(hashed.group(1));
         }
       }

@@ -206,9 +206,10 @@ class DummyArtifactCleanerTest {
                 "debug/deps/app-1111111111111111.d", "",
                 "debug/deps/app-1111111111111111.app.5f1ab-cgu.0.rcgu.o", "",
                 "debug/deps/app-1111111111111111", "half a dummy program",
-                // a dummy build script's run in flight, for a triple
-                "x86/debug/.fingerprint/app-2222222222222222/invoked.timestamp", "",
+                // a dummy build script's run in flight, for a triple (cargo times a run in its directory)
+                "x86/debug/build/app-2222222222222222/invoked.timestamp", "",
                 "x86/debug/build/app-2222222222222222/out/g.rs", "",
+                "x86/debug/.fingerprint/applib-6666666666666666/lib-applib", "",
                 // an earlier real build's unit of the same package: invoked before this build
                 "debug/.fingerprint/app-3333333333333333/invoked.timestamp", "",
                 "debug/.fingerprint/app-3333333333333333/bin-app", "",
@@ -238,8 +239,9 @@ class DummyArtifactCleanerTest {
             "debug/.fingerprint/applib-4444444444444444/invoked.timestamp",
             "debug/deps/app-3333333333333333",
             "debug/deps/libapp-5555555555555555.rlib",
-            "debug/deps/libapplib-4444444444444444.rmeta"),
+            "debug/deps/libapplib-4444444444444444.rmeta",
+            "x86/debug/.fingerprint/applib-6666666666666666/lib-applib"),
         remaining(target));
-    assertEquals(6, removed.size(), removed.toString());
+    assertEquals(5, removed.size(), removed.toString());
   }
 }
