@@ -56,7 +56,8 @@ class CookInterruptTest {
     Thread.sleep(TimeUnit.SECONDS.toMillis(3));
 
     assertFalse(process.isAlive(), "the process ended");
-    assertEquals(List.of(), started.stream().filter(ProcessHandle::isAlive).toList(), "what it had started ended");
+    // A zombie has ended: the first process, which inherits the killed orphans, may reap them late.
+    assertEquals(List.of(), started.stream().filter(ProcessEnd::running).toList(), "what it had started ended");
     try (Stream<Path> files = Files.list(base)) {
       assertEquals(
           List.of("running"), files.map(f -> f.getFileName().toString()).sorted().toList(),
