@@ -4,8 +4,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The sccache server of one cook ({@code --sccache}): started fresh with the caller's {@code
@@ -29,9 +35,8 @@ import java.util.Optional;
  */
 final class Sccache {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  /** sccache's port when {@code SCCACHE_SERVER_PORT} does not name one. */
-  private static final int DEFAULT_PORT = 4226;
-  /** How long the server may take to start listening. */
+  private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+  /** How long the server may take to say it started. */
   private static final Duration SERVER_START = Duration.ofSeconds(60);
   private static final Duration POLL = Duration.ofMillis(50);
 
@@ -39,8 +44,11 @@ final class Sccache {
   private final Map<String, String> environment;
   private Optional<Server> server = Optional.empty();
 
-  /** The server process, and the file its output goes to (shown when it cannot start). */
-  private record Server(Process process, Path log) {}
+  /**
+   * The server process (none until it started), and the temporary directory of the file its
+   * output goes to (shown when it cannot start) and of its startup socket.
+   */
+  private record Server(Optional<Process> process, Path directory) {}
 
   private Sccache(Path executable, Map<String, String> environment) {
     this.executable = executable;
@@ -68,78 +76,103 @@ final class Sccache {
   /**
    * Stops any server on this port and starts one with zeroed statistics.
    *
-   * @throws CookException when the server cannot be started or does not listen within a minute,
-   *     with what it printed
+   * <p>It waits for the server's word that it started, as sccache's own client does: a message on
+   * the Unix socket {@code SCCACHE_STARTUP_NOTIFY} names (a length, then the startup's outcome,
+   * whose first four bytes are 0 when the server listens, on its port or its Unix socket).
+   * Windows has no such socket for sccache; there the server is started as sccache's client starts
+   * it, detached.
+   *
+   * @throws CookException when the server cannot be started, says it did not start, or does not
+   *     say so within a minute, with what it printed
    */
   void start() {
     run(List.of("--stop-server"), false);
-    int port = port();
-    Path log;
-    Process process;
-    try {
-      log = Files.createTempFile("jchef-sccache-", ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(executable.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().clear();
-      builder.environment().putAll(environment);
-      builder.environment().put("SCCACHE_START_SERVER", "1");
-      // else it detaches itself
-      builder.environment().put("SCCACHE_NO_DAEMON", "1");
-      process = builder.start();
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      throw new CookException(1, "cannot start the sccache server (" + executable + "): " + e.getMessage());
-    }
-    server = Optional.of(new Server(process, log));
-    try {
-      awaitListening(port);
+    if (WINDOWS) {
+      run(List.of("--start-server"), true);
       run(List.of("--zero-stats"), true);
+      return;
+    }
+    try {
+      Path directory = Files.createTempDirectory("jchef-sccache-");
+      server = Optional.of(new Server(Optional.empty(), directory));
+      Path notify = directory.resolve("started");
+      Path log = directory.resolve("server.log");
+      try (ServerSocketChannel started = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+        started.bind(UnixDomainSocketAddress.of(notify));
+        started.configureBlocking(false);
+        ProcessBuilder builder =
+            new ProcessBuilder(executable.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        builder.environment().put("SCCACHE_START_SERVER", "1");
+        // else it detaches itself
+        builder.environment().put("SCCACHE_NO_DAEMON", "1");
+        // never gone between two compiles: the next client would start a server of its own
+        builder.environment().put("SCCACHE_IDLE_TIMEOUT", "0");
+        builder.environment().put("SCCACHE_STARTUP_NOTIFY", notify.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        server = Optional.of(new Server(Optional.of(process), directory));
+        awaitStartup(started, process, log);
+      }
+      run(List.of("--zero-stats"), true);
+    } catch (IOException e) {
+      stop();
+      throw new CookException(1, "cannot start the sccache server (" + executable + "): " + e.getMessage());
     } catch (RuntimeException e) {
       stop();
       throw e;
     }
   }
 
-  /** The port of {@code SCCACHE_SERVER_PORT}, else sccache's. */
-  private int port() {
-    String value = environment.getOrDefault("SCCACHE_SERVER_PORT", "");
-    if (value.isEmpty()) {
-      return DEFAULT_PORT;
-    }
+  /** Waits for the server's message on {@code started} that it listens. */
+  private static void awaitStartup(ServerSocketChannel started, Process process, Path log) throws IOException {
+    long deadline = System.nanoTime() + SERVER_START.toNanos();
     try {
-      int port = Integer.parseInt(value);
-      if (port > 0 && port < 65_536) {
-        return port;
+      while (true) {
+        try (SocketChannel channel = started.accept()) {
+          if (channel != null) {
+            channel.configureBlocking(true);
+            if (startedOk(channel)) {
+              return;
+            }
+            process.waitFor(1, TimeUnit.SECONDS);
+            throw notStarted(log);
+          }
+        }
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          throw notStarted(log);
+        }
+        Thread.sleep(POLL.toMillis());
       }
-    } catch (NumberFormatException e) {
-      // said below
+    } catch (InterruptedException e) {
+      // The flag stays clear until the server is stopped; the cook's public method sets it again.
+      throw CookException.byThreadInterrupt();
     }
-    throw new CookException(1, "SCCACHE_SERVER_PORT is " + value + ", not a port number (1 to 65535)");
   }
 
-  /** Waits until the server accepts connections on {@code port} of the loopback address. */
-  private void awaitListening(int port) {
-    Server started = server.orElseThrow();
-    long deadline = System.nanoTime() + SERVER_START.toNanos();
-    while (true) {
-      try {
-        new Socket(InetAddress.getLoopbackAddress(), port).close();
-        return;
-      } catch (IOException e) {
-        // not listening yet
-      }
-      if (!started.process().isAlive() || System.nanoTime() > deadline) {
-        String output = read(started.log()).strip();
-        throw new CookException(
-            1, "the sccache server did not start on port " + port + (output.isEmpty() ? "" : ": " + output));
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        // The flag stays clear until the server is stopped; the cook's public method sets it again.
-        throw CookException.byThreadInterrupt();
+  /** Reads the startup message: a 4-byte length, big-endian, then the outcome, 0 (little-endian) for success. */
+  private static boolean startedOk(SocketChannel channel) throws IOException {
+    ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+    ByteBuffer outcome = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    return readFully(channel, length)
+        && length.getInt(0) >= Integer.BYTES
+        && readFully(channel, outcome)
+        && outcome.getInt(0) == 0;
+  }
+
+  private static boolean readFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer) < 0) {
+        return false;
       }
     }
+    return true;
+  }
+
+  private static CookException notStarted(Path log) {
+    String output = read(log).strip();
+    return new CookException(1, "the sccache server did not start" + (output.isEmpty() ? "" : ": " + output));
   }
 
   /** This server's statistics: compilations served from the cache and compiled. */
@@ -159,14 +192,14 @@ final class Sccache {
    */
   void stop() {
     List<ProcessHandle> processes = new ArrayList<>();
-    server.ifPresent(s -> {
-      processes.add(s.process().toHandle());
-      processes.addAll(s.process().descendants().toList());
+    server.flatMap(Server::process).ifPresent(p -> {
+      processes.add(p.toHandle());
+      processes.addAll(p.descendants().toList());
     });
     run(List.of("--stop-server"), false);
     processes.stream().skip(1).forEach(ProcessHandle::destroy);
     ProcessEnd.awaitOrKill(processes, ProcessEnd.GRACE);
-    server.ifPresent(s -> delete(s.log()));
+    server.ifPresent(s -> delete(s.directory()));
     server = Optional.empty();
   }
 
@@ -178,11 +211,14 @@ final class Sccache {
     }
   }
 
-  private static void delete(Path log) {
-    try {
-      Files.deleteIfExists(log);
+  private static void delete(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(directory);
     } catch (IOException e) {
-      // a temporary file: the system's cleaner will take it
+      // a temporary directory: the system's cleaner will take it
     }
   }
 

@@ -111,9 +111,9 @@ class InterruptedCookTest {
   }
 
   /**
-   * The files of the workspace's own packages in the dev profile's deps/ and build/, and in their
-   * fingerprint directories but {@code invoked.timestamp}, which cargo writes when it starts a
-   * unit (for the unit it was held at, before it was stopped) and which makes nothing fresh.
+   * The entries of the workspace's own packages in the dev profile's deps/ and build/, and the
+   * files in their fingerprint directories, {@code invoked.timestamp} too: cargo writes it when
+   * it starts a unit, and the unit in flight when the signal came goes as a whole.
    */
   private static List<String> localUnits(Path cook) throws IOException {
     List<String> units = new ArrayList<>();
@@ -129,8 +129,7 @@ class InterruptedCookTest {
             continue;
           }
           try (Stream<Path> files = Files.list(entry)) {
-            files.filter(file -> !file.getFileName().toString().equals("invoked.timestamp"))
-                .forEach(file -> units.add(profile.relativize(file).toString()));
+            files.forEach(file -> units.add(profile.relativize(file).toString()));
           }
         }
       }
