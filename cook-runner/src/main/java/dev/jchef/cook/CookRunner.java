@@ -322,8 +322,7 @@ public final class CookRunner {
    */
   public Map<String, Double> measureCompileSeconds() {
     Map<String, String> cargoEnvironment = cargoEnvironment(Optional.empty());
-    CargoMetadata metadata =
-        CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
+    CargoMetadata metadata = metadata(cargoEnvironment, options);
     Path measure = unitDirectory(metadata, options).resolve("jchef-measure");
     LayerFreshness members = new LayerFreshness(root, measure, metadata.members(), Map.of());
     members.forgetUnits();
@@ -343,11 +342,15 @@ public final class CookRunner {
   }
 
   private LayerFreshness freshness(Map<String, String> layerPackages, Map<String, String> cargoEnvironment, CookOptions options) {
-    CargoMetadata metadata =
-        CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
+    CargoMetadata metadata = metadata(cargoEnvironment, options);
     Map<String, String> others = new HashMap<>(metadata.members());
     others.keySet().removeAll(layerPackages.keySet());
     return new LayerFreshness(root, unitDirectory(metadata, options), layerPackages, others);
+  }
+
+  /** {@code cargo metadata} of this directory, with {@code options}' manifest flags. */
+  private CargoMetadata metadata(Map<String, String> cargoEnvironment, CookOptions options) {
+    return CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
   }
 
   /**
@@ -487,7 +490,7 @@ public final class CookRunner {
   }
 
   private CachedCook cachedCook(CookCache cache, Recipe recipe, CookOptions options, Map<String, String> cargoEnvironment) {
-    CargoMetadata metadata = CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
+    CargoMetadata metadata = metadata(cargoEnvironment, options);
     return CachedCook.of(cache, recipe, options, root, unitDirectory(metadata, options), cargoEnvironment, listener, interrupt);
   }
 
@@ -538,7 +541,7 @@ public final class CookRunner {
       Instant started, CargoMessages messages) {
     CargoMetadata metadata;
     try {
-      metadata = CargoMetadata.of(root, Executables.cargo(environment), cargoEnvironment, options.manifest());
+      metadata = metadata(cargoEnvironment, options);
     } catch (CookException e) {
       return ImmutableList.of();
     }
