@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,18 +186,15 @@ final class Sccache {
   }
 
   /**
-   * Stops the server, and ends (SIGTERM, then SIGKILL after {@link ProcessEnd#GRACE}) the
-   * compiles it still runs, which only an interrupted cook leaves; returns once they all ended.
+   * Stops the server, and ends the compiles it still runs, which only an interrupted cook leaves,
+   * as an interrupt ends cargo's processes ({@link ProcessEnd#endTree}); returns once they ended.
    */
   void stop() {
-    List<ProcessHandle> processes = new ArrayList<>();
-    server.flatMap(Server::process).ifPresent(p -> {
-      processes.add(p.toHandle());
-      processes.addAll(p.descendants().toList());
-    });
+    Optional<Process> process = server.flatMap(Server::process);
+    List<ProcessHandle> compiles = process.map(p -> p.children().toList()).orElse(List.of());
     run(List.of("--stop-server"), false);
-    processes.stream().skip(1).forEach(ProcessHandle::destroy);
-    ProcessEnd.awaitOrKill(processes, ProcessEnd.GRACE);
+    compiles.forEach(ProcessEnd::endTree);
+    process.ifPresent(p -> ProcessEnd.awaitOrKill(List.of(p.toHandle()), ProcessEnd.GRACE));
     server.ifPresent(s -> delete(s.directory()));
     server = Optional.empty();
   }
